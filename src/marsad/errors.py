@@ -1,0 +1,59 @@
+"""Exceptions and the catalogue of error codes that records carry.
+
+    MarsadError
+    ├── InputError          an article could not be read or is unusable (empty, binary, bad JSON)
+    ├── KnowledgeError      a data file is malformed (names the file, line and key)
+    └── StageError          a pipeline stage failed on one article (names stage and article)
+"""
+
+from __future__ import annotations
+
+
+class MarsadError(Exception):
+    """Base of every error marsad raises on purpose."""
+
+    code = "E000"
+
+
+class InputError(MarsadError):
+    """The input could not be turned into an Article."""
+
+    code = "E100"
+
+    def __init__(self, message: str, *, where: str | None = None, code: str | None = None):
+        super().__init__(message)
+        self.where = where
+        if code:
+            self.code = code
+
+
+class KnowledgeError(MarsadError):
+    code = "E200"
+
+    def __init__(self, message: str, *, path: str, line: int | None = None, key: str | None = None):
+        loc = path + (f":{line}" if line else "") + (f" [{key}]" if key else "")
+        super().__init__(f"{loc}: {message}")
+        self.path, self.line, self.key = path, line, key
+
+
+class StageError(MarsadError):
+    code = "E300"
+
+    def __init__(self, message: str, *, stage: str, article_id: str):
+        super().__init__(f"stage {stage!r} failed on article {article_id!r}: {message}")
+        self.stage, self.article_id = stage, article_id
+
+
+# Codes written into ErrorRecord.code; the message says what to do.
+CODES = {
+    "E101": "file could not be read",
+    "E102": "file is binary, not text",
+    "E103": "text encoding could not be detected",
+    "E104": "article text is empty or whitespace only",
+    "E105": "JSON line is not valid JSON",
+    "E106": "JSON record lacks a 'text' string",
+    "E107": "HTML has no extractable main text",
+    "E108": "article is larger than the size limit",
+    "E109": "bad 'published' value",
+    "E301": "a pipeline stage raised an exception",
+}

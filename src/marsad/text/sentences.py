@@ -1,0 +1,133 @@
+"""Sentence splitting for Arabic news, and wire-story datelines.
+
+Boundaries: . ! ? ؟ ؛ and line breaks. Not boundaries: decimal points (3.5), dotted
+abbreviations (أ.ف.ب, U.S.), single-letter initials (د. محمد), and end punctuation inside
+a quotation that closes later in the same paragraph. A leading dateline
+("سيول، كوريا الجنوبية (AP) –") is split off as a sentence of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPENERS = {"«": "»", "“": "”", "‹": "›", '"': '"'}
+_END_PUNCT = ".!?؟؛…"
+_BULLET_RE = re.compile(r"[ \t\u00a0]*(?:[-–—•*▪●◦·]|\d{1,2}[.)-])[ \t\u00a0]+")
+# A boundary candidate: end punctuation (possibly repeated or followed by closing quotes).
+_BOUNDARY_RE = re.compile(r"[.!?؟؛…]+[\"»”’')\]]*(?=\s|$)")
+# "أ.ف.ب", "U.S.", "د." "م." : dotted letters, or one Arabic/Latin letter before the dot.
+_ABBREV_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:\w\.)*\w$")
+
+# City[، Country] [(Agency)] – ; or City - Agency - ; at the start of a paragraph.
+_AGENCY = (
+    r"AP|AFP|Reuters|UPI|DPA|KUNA|QNA|SPA|WAM|MENA|SANA|IRNA|BNA|ONA|Petra|"
+    r"رويترز|أ\s?ف\s?ب|ا\s?ف\s?ب|أ\.ف\.ب|د\s?ب\s?أ|يو\s?بي\s?آي|أسوشيتد برس|"
+    r"واس|قنا|كونا|وام|بنا|سانا|إرنا|ارنا|أ ش أ|بترا|العربية\.نت|سكاي نيوز عربية|"
+    r"الأناضول|الاناضول|سبوتنيك|شينخوا|تاس|فرانس برس|وكالات|الجزيرة نت|د ب ا"
+)
+DATELINE_RE = re.compile(
+    rf"(?P<place>[^\n()،,\-–—:.]{{2,30}}(?:[،,][^\n()\-–—:.]{{2,30}})?)\s*"
+    rf"(?:[-–—]\s*)?\(\s*(?P<agency>{_AGENCY}|[A-Za-z. ]{{2,20}})\s*\)\s*[-–—:]+\s*"
+    rf"|(?P<place2>[^\n()،,\-–—:.]{{2,25}})\s*[-–—]\s*(?P<agency2>{_AGENCY})\s*[-–—:]+\s*"
+    rf"|(?P<place3>[^\n()،,\-–—:.]{{2,25}})\s*[-–—]\s+(?=\S)",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineMatch:
+    start: int
+    end: int
+    place: str
+    agency: str | None
+
+
+def find_dateline(text: str, start: int = 0, *, bare: bool = False) -> DatelineMatch | None:
+    """A dateline at `start` (the beginning of a paragraph), or None.
+
+    A dateline without an agency ("واشنطن – ...") is only returned with `bare=True`, and its
+    place must be one or two words: the caller confirms the place against a gazetteer.
+    """
+    m = DATELINE_RE.match(text, start)
+    if not m:
+        return None
+    place = m.group("place") or m.group("place2") or m.group("place3")
+    if m.group("place3") and (not bare or len(place.split()) > 2):
+        return None
+    agency = m.group("agency") or m.group("agency2")
+    end = m.end()
+    while end > m.start() and text[end - 1].isspace():
+        end -= 1
+    return DatelineMatch(m.start(), end, place.strip(), agency.strip() if agency else None)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    before = text[max(0, dot - 12): dot]
+    if not before or before[-1].isdigit() and dot + 1 < len(text) and text[dot + 1].isdigit():
+        return True
+    return bool(_ABBREV_BEFORE_RE.search(before)) and not before[-1].isdigit()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _closing_quote_ahead(text: str, pos: int, limit: int, opener: str) -> bool:
+    return text.find(_OPENERS[opener], pos, limit) != -1
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of `text[start:end]`, as offsets into `text`."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    para_start = start
+    while para_start < end:
+        nl = text.find("\n", para_start, end)
+        para_end = end if nl == -1 else nl
+        _split_paragraph(text, para_start, para_end, spans)
+        para_start = para_end + 1
+    return spans
+
+
+def _split_paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    bullet = _BULLET_RE.match(text, start, end)
+    if bullet:
+        start = bullet.end()
+    dateline = find_dateline(text, start) if start < end else None
+    if dateline and dateline.end < end:
+        spans.append((dateline.start, dateline.end))
+        start = dateline.end
+    sent_start = start
+    open_quote: str | None = None
+    # Walk quote marks and boundary candidates in order.
+    for m in re.finditer(r"[«»“”‹›\"]|[.!?؟؛…]+[\"»”’')\]]*(?=\s|$)", text[start:end]):
+        pos = start + m.start()
+        tok = m.group()
+        if tok in _OPENERS and (open_quote is None or (tok == '"' and open_quote != '"')):
+            if tok == '"' and open_quote is None and not _closing_quote_ahead(text, pos + 1, end, tok):
+                continue  # a stray straight quote
+            if open_quote is None:
+                open_quote = tok
+                continue
+        if open_quote is not None and tok == _OPENERS[open_quote]:
+            open_quote = None
+            continue
+        if tok[0] not in _END_PUNCT:
+            continue
+        if open_quote is not None and _closing_quote_ahead(text, pos, end, open_quote):
+            continue  # punctuation inside a quotation that closes later
+        if tok == "." and _is_abbreviation(text, pos):
+            continue
+        stop = start + m.end()
+        s, e = _trim(text, sent_start, stop)
+        if e > s:
+            spans.append((s, e))
+        sent_start = stop
+        open_quote = None
+    s, e = _trim(text, sent_start, end)
+    if e > s:
+        spans.append((s, e))
