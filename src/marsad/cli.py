@@ -1,0 +1,279 @@
+"""The `marsad` command: a thin shell over the library.
+
+    marsad extract PATH... [--published DATE] [-o FILE] [--format jsonl|json|table] [--stages ...]
+    marsad demo
+    marsad entities TEXT|-
+    marsad train-ner --corpus PATH... --output FILE
+    marsad version
+
+Exit codes: 0 all articles processed cleanly, 1 some article carries errors, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO
+
+from marsad import __version__
+from marsad.model import Article, Document
+
+EXIT_OK, EXIT_ARTICLE_ERRORS, EXIT_USAGE = 0, 1, 2
+_PROGRESS_AFTER = 5  # articles: below this a progress bar is noise
+_PROGRESS_EVERY_S = 0.2
+
+
+class UsageError(Exception):
+    """A bad argument found after parsing (an unknown stage, a bad date)."""
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+def resolve_stages(names: Sequence[str] | None) -> list[str] | None:
+    """Stage names as given (`entities` or `marsad.entities.v1`); the text stage is always
+    included because every other stage reads its tokens and sentences."""
+    if not names:
+        return None
+    from marsad.pipeline import STAGE_ORDER, available_stages
+
+    short = {n.split(".")[1]: n for n in STAGE_ORDER}
+    out = ["marsad.text.v1"]
+    for raw in names:
+        for name in raw.split(","):
+            name = name.strip()
+            if not name:
+                continue
+            full = short.get(name, name)
+            if full not in STAGE_ORDER:
+                raise UsageError(f"unknown stage {name!r}; choose from {', '.join(short)}")
+            if full not in available_stages():
+                raise UsageError(f"stage {full!r} is not available in this installation; "
+                                 f"available: {', '.join(available_stages())}")
+            if full not in out:
+                out.append(full)
+    return out
+
+
+def build_pipeline(stages: Sequence[str] | None):
+    from marsad.pipeline import Pipeline, default_pipeline
+
+    return default_pipeline() if stages is None else Pipeline(stages)
+
+
+class Progress:
+    """A one-line progress bar on stderr, drawn only on a terminal and past a few articles."""
+
+    def __init__(self, stream: IO[str], total: int | None, *, enabled: bool):
+        self.stream, self.total, self.enabled = stream, total, enabled
+        self.start = time.perf_counter()
+        self._last = 0.0
+        self._drawn = False
+
+    def update(self, done: int, errors: int) -> None:
+        if not self.enabled or done < _PROGRESS_AFTER:
+            return
+        now = time.perf_counter()
+        if now - self._last < _PROGRESS_EVERY_S and done != self.total:
+            return
+        self._last = now
+        rate = done / max(now - self.start, 1e-9)
+        if self.total:
+            frac = min(done / self.total, 1.0)
+            bar = "#" * int(frac * 30)
+            line = f"[{bar:<30}] {done}/{self.total} {frac:4.0%}"
+        else:
+            line = f"{done} articles"
+        self.stream.write(f"\r{line}  {rate:.1f}/s  {errors} errors ")
+        self.stream.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def run_pipeline(items: Iterable[Article | Document], stages: Sequence[str] | None) -> Iterator[Document]:
+    pipeline = build_pipeline(stages)
+    yield from pipeline.pipe(items)
+
+
+def _write_documents(docs: Iterable[Document], out: IO[str], fmt: str) -> Iterator[Document]:
+    """Write each Document as it comes and pass it on (so counting stays streaming)."""
+    first = True
+    if fmt == "json":
+        out.write("[\n")
+    for doc in docs:
+        if fmt == "jsonl":
+            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            out.write(("" if first else ",\n") + json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            from marsad.render import render_table
+
+            out.write(render_table(doc) + "\n")
+        first = False
+        yield doc
+    if fmt == "json":
+        out.write("\n]\n")
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from marsad.model import parse_published
+    from marsad.readers import count_articles, read_inputs
+
+    try:
+        published = parse_published(args.published) if args.published else None
+    except ValueError as exc:
+        raise UsageError(f"--published: {exc}") from None
+    stages = resolve_stages(args.stages)
+    if args.max_chars < 1:
+        raise UsageError("--max-chars must be a positive number of characters")
+    started = time.perf_counter()
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    total = count_articles(args.paths) if sys.stderr.isatty() and not args.no_progress else None
+    progress = Progress(sys.stderr, total, enabled=sys.stderr.isatty() and not args.no_progress)
+    n_docs = n_err = 0
+    try:
+        items = read_inputs(args.paths, max_chars=args.max_chars, published=published)
+        for doc in _write_documents(run_pipeline(items, stages), out, args.format):
+            n_docs += 1
+            n_err += bool(doc.errors)
+            progress.update(n_docs, n_err)
+    finally:
+        progress.close()
+        if out is not sys.stdout:
+            out.close()
+        else:
+            out.flush()
+    elapsed = time.perf_counter() - started
+    rate = n_docs / elapsed if elapsed > 0 else 0.0
+    print(f"marsad: {n_docs} articles, {n_err} with errors, {elapsed:.2f} s, {rate:.1f} articles/s"
+          + (f" -> {args.output}" if args.output else ""), file=sys.stderr)
+    return EXIT_ARTICLE_ERRORS if n_err else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from marsad.demo import load_demo_articles
+
+    stages = resolve_stages(args.stages)
+    n_err = 0
+    for doc in _write_documents(run_pipeline(load_demo_articles(), stages), sys.stdout, args.format):
+        n_err += bool(doc.errors)
+    return EXIT_ARTICLE_ERRORS if n_err else EXIT_OK
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from marsad.errors import InputError
+    from marsad.readers import decode_bytes
+    from marsad.render import render_entities, render_header
+
+    try:
+        text = decode_bytes(sys.stdin.buffer.read(), where="stdin") if args.text == "-" else " ".join(args.text)
+        article = Article(id="text", text=text, published=args.published)
+    except (InputError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+    if not text.strip():
+        raise UsageError("give some Arabic text (or - to read it from stdin)")
+    doc = build_pipeline(resolve_stages(args.stages))(article)
+    if doc.errors:
+        print(render_header(doc))
+    print(render_entities(doc))
+    return EXIT_ARTICLE_ERRORS if doc.errors else EXIT_OK
+
+
+def cmd_train_ner(args: argparse.Namespace) -> int:
+    try:
+        from marsad.ner import train_ner
+    except ImportError as exc:
+        if getattr(exc, "name", None) not in ("marsad.ner", None) and "train_ner" not in str(exc):
+            raise
+        print("marsad: train-ner needs the marsad.ner module (train_ner), which this installation "
+              f"lacks ({exc}); update marsad to a version that ships it", file=sys.stderr)
+        return EXIT_USAGE
+    report = train_ner(list(args.corpus), args.output)
+    print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+    return EXIT_OK
+
+
+def cmd_version(args: argparse.Namespace) -> int:
+    from marsad.knowledge import knowledge_version
+    from marsad.pipeline import available_stages
+
+    print(f"marsad {__version__} (knowledge {knowledge_version()}; stages: {', '.join(available_stages())})")
+    return EXIT_OK
+
+
+# -- parser -----------------------------------------------------------------------------------
+
+def _add_stages(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--stages", nargs="+", metavar="STAGE",
+                   help="run only these stages (text, entities, times, places, events, quotes; "
+                        "the text stage always runs)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from marsad.readers import DEFAULT_MAX_CHARS
+
+    parser = argparse.ArgumentParser(prog="marsad", description="Arabic news in, PLOVER event data out.")
+    parser.add_argument("--version", action="version", version=f"marsad {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="read articles and write one Document per article")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=".txt, .jsonl, .jsonl.gz, .json, .html files, directories, or - for stdin")
+    p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) for articles without one")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("-f", "--format", choices=("jsonl", "json", "table"), default="jsonl")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                   help=f"refuse articles longer than N characters (default {DEFAULT_MAX_CHARS:,})")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    _add_stages(p)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("demo", help="run the bundled demo articles and print what marsad finds")
+    p.add_argument("-f", "--format", choices=("table", "jsonl", "json"), default="table")
+    _add_stages(p)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("entities", help="print the entities found in TEXT, and how each was found")
+    p.add_argument("text", nargs="+", metavar="TEXT", help="Arabic text, or - to read stdin")
+    p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD)")
+    _add_stages(p)
+    p.set_defaults(func=cmd_entities)
+
+    p = sub.add_parser("train-ner", help="train the NER model from CoNLL-style corpora")
+    p.add_argument("--corpus", nargs="+", required=True, metavar="PATH", help="training corpus files")
+    p.add_argument("--output", required=True, metavar="FILE", help="where to write the model")
+    p.set_defaults(func=cmd_train_ner)
+
+    p = sub.add_parser("version", help="print the marsad and knowledge versions")
+    p.set_defaults(func=cmd_version)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if args.command == "entities":
+        args.text = "-" if args.text == ["-"] else args.text
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"marsad {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `marsad extract ... | head`
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
