@@ -1,0 +1,88 @@
+"""Longest-match lookup of known names over tokens, reading through attached proclitics.
+
+For each token, the matcher tries each clitic reading of it (وبالولايات → الولايات, ولايات)
+as the first word of a name and extends over the following tokens while the words so far
+are a prefix of some known name. Mentions exclude the clitics: the span starts where the
+stem starts in the original characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.entities.names import NameEntry, NameIndex
+from marsad.text import Token, clitic_splits, normalize
+
+
+@dataclass(slots=True)
+class Match:
+    start: int
+    end: int
+    first: int  # token index
+    last: int  # token index, inclusive
+    entries: list[NameEntry]
+    how: str = "lexicon"
+
+    @property
+    def entry(self) -> NameEntry:
+        return self.entries[0]
+
+
+def stem_offset(token: Token, letters: int) -> int:
+    """Character offset in the original text after the first `letters` normalized letters."""
+    if letters <= 0:
+        return token.start
+    count = 0
+    for i, ch in enumerate(token.text):
+        if not normalize(ch):
+            continue  # a diacritic or tatweel belongs to the letter before it
+        if count == letters:
+            return token.start + i
+        count += 1
+    return token.end
+
+
+def _readings(token: Token) -> list[tuple[int, str]]:
+    """(letters consumed by clitics, stem) for each way to read the token."""
+    if not token.is_arabic:
+        return [(0, token.text)]
+    word = token.norm
+    out = [(len(word) - len(stem), stem) for _, stem in clitic_splits(word)]
+    # للولايات: ل + (ا)لولايات, the article's alef elided after the preposition.
+    for conj in ("", "و", "ف"):
+        if word.startswith(conj + "لل") and len(word) > len(conj) + 3:
+            out.append((len(conj) + 1, "ا" + word[len(conj) + 1:]))
+    return out
+
+
+def match_names(tokens: list[Token], index: NameIndex) -> list[Match]:
+    """Non-overlapping longest matches of known names, left to right."""
+    matches: list[Match] = []
+    prefixes = index.prefixes
+    n = len(tokens)
+    i = 0
+    while i < n:
+        best: tuple[int, int, list[NameEntry]] | None = None  # (length, letters, entries)
+        for letters, stem in _readings(tokens[i]):
+            if stem not in prefixes:
+                continue
+            latin = not tokens[i].is_arabic
+            table = index.latin if latin else index.entries
+            key = stem
+            for k in range(1, min(index.max_tokens, n - i) + 1):
+                if k > 1:
+                    nxt = tokens[i + k - 1]
+                    key = f"{key} {nxt.text if latin else nxt.norm}"
+                    if key not in prefixes:
+                        break
+                entries = table.get(key)
+                if entries and (best is None or k > best[0] or (k == best[0] and letters < best[1])):
+                    best = (k, letters, entries)
+        if best is None:
+            i += 1
+            continue
+        k, letters, entries = best
+        first, last = tokens[i], tokens[i + k - 1]
+        matches.append(Match(stem_offset(first, letters), last.end, i, i + k - 1, entries))
+        i += k
+    return matches

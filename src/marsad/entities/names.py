@@ -1,0 +1,187 @@
+"""The name index: every name marsad knows, keyed by its normalized form.
+
+Built once per process from the knowledge files (countries and demonyms, organizations,
+people, role phrases) and the gazetteer. Keys are normalized token sequences joined by one
+space, so a matcher walking tokens can look them up directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.knowledge import DATA, load_jsonl
+from marsad.text import normalize, tokenize
+
+# Which reading wins when one key names several things: a known person beats an
+# organization, which beats a country, a demonym, a role word, then a gazetteer place.
+PRIORITY = {"person": 70, "org": 60, "country": 55, "capital": 50, "demonym": 45,
+            "role": 40, "institution": 40, "place": 30}
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    office: str
+    sector: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """What a known name stands for."""
+
+    kind: str  # person | org | country | capital | demonym | role | institution | place
+    type: str  # PER | ORG | GPE | LOC | NORP | ROLE
+    kb_id: str
+    name: str  # canonical English name (for roles: the office)
+    code: str | None = None
+    sector: str | None = None
+    offices: tuple[Office, ...] = ()
+    construct: bool = False  # a role's idafa form, expecting a country name after it
+    short: bool = False  # a surname-only alias
+
+    @property
+    def priority(self) -> int:
+        return PRIORITY[self.kind]
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def name_key(text: str) -> str:
+    """The index key of a name: normalized tokens joined by single spaces."""
+    return " ".join(t.norm for t in tokenize(text))
+
+
+@dataclass(slots=True)
+class NameIndex:
+    entries: dict[str, list[NameEntry]] = field(default_factory=dict)
+    latin: dict[str, list[NameEntry]] = field(default_factory=dict)  # case-sensitive
+    prefixes: set[str] = field(default_factory=set)  # every leading word sequence of a key
+    max_tokens: int = 1
+    countries: dict[str, NameEntry] = field(default_factory=dict)
+
+    def add(self, text: str, entry: NameEntry) -> None:
+        key = name_key(text)
+        if not key:
+            return
+        bucket = self.entries.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+            bucket.sort(key=lambda e: -e.priority)
+        self._add_prefixes(key)
+
+    def add_latin(self, text: str, entry: NameEntry) -> None:
+        key = " ".join(t.text for t in tokenize(text))
+        if entry not in self.latin.setdefault(key, []):
+            self.latin[key].append(entry)
+        self._add_prefixes(key)
+
+    def _add_prefixes(self, key: str) -> None:
+        words = key.split(" ")
+        for k in range(1, len(words) + 1):
+            self.prefixes.add(" ".join(words[:k]))
+        self.max_tokens = max(self.max_tokens, len(words))
+
+    def get(self, key: str) -> list[NameEntry] | None:
+        return self.entries.get(key)
+
+
+def _optional(name: str) -> Iterable[dict]:
+    """Entries of an optional knowledge file (absent files give nothing)."""
+    if (DATA / name).is_file():
+        return load_jsonl(name)
+    return ()
+
+
+def _with_article(word: str) -> str:
+    return word if word.startswith("ال") or normalize(word).startswith("ال") else "ال" + word
+
+
+def _add_countries(index: NameIndex) -> None:
+    for c in _optional("countries.jsonl"):
+        code = c["code"]
+        entry = NameEntry("country", "GPE", f"country:{code}", c["name"], code)
+        index.countries[code] = entry
+        for ar in c.get("ar", ()):
+            index.add(ar, entry)
+        ambiguous = set(c.get("ambiguous_demonyms", ()))
+        demonym = NameEntry("demonym", "NORP", f"country:{code}", c["name"], code)
+        for word in c.get("demonyms", ()):
+            if word in ambiguous:
+                continue
+            index.add(word, demonym)
+            index.add(_with_article(word), demonym)
+        capital = c.get("capital")
+        if capital:
+            cap = NameEntry("capital", "GPE", f"capital:{code}", capital, code)
+            for ar in c.get("capital_ar", ()):
+                index.add(ar, cap)
+
+
+def _add_organizations(index: NameIndex) -> None:
+    for o in _optional("organizations.jsonl"):
+        entry = NameEntry("org", o.get("type", "ORG"), f"org:{o['id']}", o["name"],
+                          o.get("code"), o.get("sector"))
+        for ar in o.get("ar", ()):
+            index.add(ar, entry)
+        for latin in o.get("latin", ()):
+            index.add_latin(latin, entry)
+
+
+def _add_people(index: NameIndex) -> None:
+    for path in sorted(p.name for p in DATA.iterdir() if p.name.startswith("people_")):
+        for p in load_jsonl(path):
+            offices = tuple(
+                Office(o.get("office", ""), o.get("sector"), _date(o.get("from")), _date(o.get("to")))
+                for o in p.get("offices", ())
+            )
+            sector = offices[-1].sector if offices else None
+            entry = NameEntry("person", "PER", f"person:{p['id']}", p["name"], p.get("code"),
+                              sector, offices)
+            for ar in p.get("ar", ()):
+                index.add(ar, entry)
+            short = NameEntry("person", "PER", f"person:{p['id']}", p["name"], p.get("code"),
+                              sector, offices, short=True)
+            for ar in p.get("short", ()):
+                index.add(ar, short)
+            for latin in p.get("latin", ()):
+                index.add_latin(latin, short)
+
+
+def _add_roles(index: NameIndex) -> None:
+    for r in _optional("roles.jsonl"):
+        kind = "institution" if r.get("kind") == "institution" else "role"
+        etype = "ORG" if kind == "institution" else "ROLE"
+        entry = NameEntry(kind, etype, f"role:{r['ar']}", r.get("office", r["ar"]), None,
+                          r.get("sector"))
+        index.add(r["ar"], entry)
+        if r.get("construct"):
+            index.add(r["construct"], NameEntry(kind, etype, f"role:{r['ar']}",
+                                                r.get("office", r["ar"]), None, r.get("sector"),
+                                                construct=True))
+
+
+def _add_places(index: NameIndex) -> None:
+    try:
+        from marsad.gazetteer import Gazetteer
+    except ImportError:
+        return
+    for key, etype, code in Gazetteer.default().names():
+        index.add(key, NameEntry("place", etype, f"place:{key}", key, code))
+
+
+@lru_cache(maxsize=1)
+def name_index() -> NameIndex:
+    """The process-wide name index (built on first use)."""
+    index = NameIndex()
+    _add_places(index)
+    _add_roles(index)
+    _add_countries(index)
+    _add_organizations(index)
+    _add_people(index)
+    return index

@@ -1,0 +1,320 @@
+"""Entity recognition and actor coding: lexicon, statistical tagger, role phrases, coreference.
+
+Layers, each recorded in `Mention.how`:
+1. lexicon: known names (people, organizations, countries, demonyms, places, role words),
+   matched through attached clitics;
+2. role: a role or institution word combined with a nationality or country
+   (وزير الخارجية الروسي, وزارة الدفاع الأمريكية, وزير خارجية روسيا); a role right before a
+   name gives that person an office and a country;
+3. model: spans the CRF tagger finds that the lexicon does not know;
+4. coref: a short reference (لافروف, كيم) linked to the full name mentioned elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from marsad.entities.matcher import Match, match_names, stem_offset
+from marsad.entities.names import NameEntry, NameIndex, Office, name_index
+from marsad.entities.translit import transliterate
+from marsad.errors import MarsadError
+from marsad.model import Document, Entity, Mention
+from marsad.text import Token, clitic_splits
+
+# Name parts that never identify a person on their own.
+_NAME_PARTICLES = frozenset(["عبد", "ابو", "ابن", "بن", "بنت", "ال", "ام", "الدين", "الله", "عبدالله"])
+_GRACE = dt.timedelta(days=31)
+_CONFIDENCE = {"person": 0.9, "org": 0.9, "country": 0.95, "capital": 0.9, "demonym": 0.85,
+               "place": 0.75, "role": 0.75, "institution": 0.75}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A mention before grouping."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    type: str
+    how: str
+    key: str  # grouping key: kb id, or normalized surface for unknown names
+    name: str = ""
+    code: str | None = None
+    sector: str | None = None
+    office: str | None = None
+    offices: tuple[Office, ...] = ()
+    confidence: float = 0.5
+    short: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def office_at(offices: tuple[Office, ...], when: dt.date | None) -> Office | None:
+    """The office held on `when`; without a date, the latest one."""
+    if not offices:
+        return None
+    if when is None:
+        return max(offices, key=lambda o: o.start or dt.date.min)
+    held = [o for o in offices if (o.start is None or o.start <= when) and (o.end is None or when < o.end)]
+    if held:
+        return max(held, key=lambda o: o.start or dt.date.min)
+    # Hand-over days and imprecise dates: an office that ended within a month still counts.
+    recent = [o for o in offices if o.end is not None and o.end <= when < o.end + _GRACE]
+    return max(recent, key=lambda o: o.end) if recent else None
+
+
+def _from_entry(m: Match, entry: NameEntry, when: dt.date | None) -> Candidate:
+    cand = Candidate(m.start, m.end, m.first, m.last, entry.type, "lexicon", entry.kb_id,
+                     entry.name, entry.code, entry.sector, confidence=_CONFIDENCE[entry.kind],
+                     short=entry.short)
+    if entry.kind == "person":
+        cand.offices = entry.offices
+        held = office_at(entry.offices, when)
+        if held:
+            cand.office, cand.sector = held.office, held.sector or entry.sector
+        elif entry.offices:
+            # Known official, but not in office on that date: still the same state's actor.
+            cand.sector = None
+    return cand
+
+
+class EntityRecognizer:
+    """Finds and codes the entities of a Document. Build once; call per document."""
+
+    def __init__(self, index: NameIndex | None = None, tagger=None):
+        self.index = index or name_index()
+        self.tagger = tagger if tagger is not None else _default_tagger()
+        self._gazetteer = _default_gazetteer()
+
+    def __call__(self, doc: Document) -> Document:
+        tokens: list[Token] = doc.layers.get("tokens") or []
+        when = doc.article.published_date
+        matches = match_names(tokens, self.index)
+        cands = self._compose(matches, tokens, when)
+        cands = self._add_model_spans(doc, tokens, cands)
+        cands = self._link_short_forms(tokens, cands)
+        doc.entities = self._group(doc, cands)
+        return doc
+
+    # --- layer 2: role phrases -------------------------------------------------------
+    def _compose(self, matches: list[Match], tokens: list[Token], when: dt.date | None) -> list[Candidate]:
+        out: list[Candidate] = []
+        i = 0
+        while i < len(matches):
+            m = matches[i]
+            entry = m.entry
+            if entry.kind not in ("role", "institution"):
+                out.append(_from_entry(m, entry, when))
+                i += 1
+                continue
+            # A role word, possibly qualified by a nationality or (idafa) a country.
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            country: NameEntry | None = None
+            end_match = m
+            if nxt and nxt.first == m.last + 1:
+                kinds = {e.kind: e for e in nxt.entries}
+                if "demonym" in kinds and not entry.construct:
+                    country = kinds["demonym"]
+                elif entry.construct and ("country" in kinds or "capital" in kinds):
+                    country = kinds.get("country") or kinds["capital"]
+                    out.append(_from_entry(nxt, country, when))  # the country is named too
+                if country:
+                    end_match, i = nxt, i + 1
+            i += 1
+            code = country.code if country else None
+            # A role directly before a person's name: fold it into the person.
+            after = matches[i] if i < len(matches) else None
+            if entry.kind == "role" and after and after.first == end_match.last + 1 and \
+                    after.entry.kind == "person":
+                person = _from_entry(after, after.entry, when)
+                person.extra["role"] = (entry.name, code, entry.sector)
+                out.append(person)
+                i += 1
+                continue
+            span_text_key = f"role:{entry.name}:{code}"
+            if entry.kind == "role":
+                out.append(Candidate(
+                    m.start, end_match.end, m.first, end_match.last, "ROLE", "role",
+                    span_text_key, f"{entry.name} of {country.name}" if country else entry.name,
+                    code, entry.sector, office=entry.name, confidence=0.7 if code else 0.4,
+                    extra={"role_only": True, "role": (entry.name, code, entry.sector)},
+                ))
+            else:
+                named = code is not None
+                out.append(Candidate(
+                    m.start, end_match.end, m.first, end_match.last, "ORG" if named else "ROLE",
+                    "role", span_text_key,
+                    f"{entry.name} of {country.name}" if country else entry.name,
+                    code, entry.sector, confidence=0.75 if named else 0.4,
+                    extra={"role": (entry.name, code, entry.sector)},
+                ))
+        return out
+
+    # --- layer 3: statistical tagger -------------------------------------------------
+    def _add_model_spans(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+        if self.tagger is None or not tokens:
+            return cands
+        taken = sorted(cands, key=lambda c: c.start)
+        tok_at = {t.start: i for i, t in enumerate(tokens)}
+        tok_end = {t.end: i for i, t in enumerate(tokens)}
+        added: list[Candidate] = []
+        for span in self.tagger.spans(doc.text, tokens):
+            first, last = tok_at.get(span.start), tok_end.get(span.end)
+            if first is None or last is None:
+                continue
+            inside = [c for c in taken if c.start < span.end and span.start < c.end]
+            if inside:
+                # The lexicon wins, except a longer organization name around a nationality
+                # (حزب الاتحاد الديمقراطي الكردي).
+                if not (span.type == "ORG" and all(
+                        c.type == "NORP" and span.start <= c.start and c.end <= span.end for c in inside)):
+                    continue
+                for c in inside:
+                    cands.remove(c)
+            start = self._strip_clitics(tokens[first])
+            text = doc.text[start:span.end]
+            etype = span.type
+            if etype == "LOC" and self._gazetteer is not None and self._gazetteer.lookup(text):
+                etype = "GPE"
+            cand = Candidate(start, span.end, first, last, etype, "model",
+                             f"model:{etype}:{_surface_key(tokens[first:last + 1], start, tokens[first])}",
+                             transliterate(text), confidence=round(0.85 * span.confidence, 3))
+            self._code_from_context(cand, cands)
+            added.append(cand)
+        return sorted(cands + added, key=lambda c: c.start)
+
+    def _strip_clitics(self, token: Token) -> int:
+        """Where a tagged name starts inside its first token (وبوتين → بوتين)."""
+        if not token.is_arabic:
+            return token.start
+        readings = clitic_splits(token.norm)
+        best = 0
+        for prefix, stem in readings[1:]:
+            letters = len(token.norm) - len(stem)
+            if "ال" in prefix:
+                letters -= 2  # keep the article: it belongs to the name (العراق)
+            if letters <= best or len(stem) < 3:
+                continue
+            if prefix[0] in "وف" or prefix[-1] in ("ب", "ل", "ال"):
+                # Only strip when the bare stem is a word of its own more than the whole.
+                if _zipf(token.norm[letters:]) >= _zipf(token.norm) or prefix[-1] == "ال":
+                    best = letters
+        return stem_offset(token, best)
+
+    @staticmethod
+    def _code_from_context(cand: Candidate, cands: list[Candidate]) -> None:
+        """An unknown name takes office and country from a role right before it."""
+        for c in cands:
+            if c.last + 1 == cand.first and c.extra.get("role_only"):
+                office, code, sector = c.extra["role"]
+                cand.office, cand.code, cand.sector = office, code, sector
+                cands.remove(c)
+                return
+
+    # --- layer 4: short references ---------------------------------------------------
+    def _link_short_forms(self, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+        parts: dict[str, Candidate] = {}
+        for c in cands:
+            if c.type == "PER" and c.last > c.first:
+                for t in tokens[c.first:c.last + 1]:
+                    if t.norm not in _NAME_PARTICLES and len(t.norm) > 2:
+                        parts.setdefault(t.norm, c)
+        if not parts:
+            return cands
+        covered = set()
+        for c in cands:
+            covered.update(range(c.first, c.last + 1))
+        added = []
+        for i, t in enumerate(tokens):
+            if i in covered or not t.is_arabic:
+                continue
+            for _, stem in clitic_splits(t.norm):
+                full = parts.get(stem)
+                if full is not None:
+                    letters = len(t.norm) - len(stem)
+                    added.append(Candidate(stem_offset(t, letters), t.end, i, i, "PER", "coref",
+                                           full.key, full.name, full.code, full.sector,
+                                           full.office, full.offices, confidence=0.7))
+                    break
+        # A short form the lexicon matched on its own joins the full name too.
+        for c in cands:
+            if c.how == "model" and c.type == "PER" and c.first == c.last:
+                full = parts.get(tokens[c.first].norm)
+                if full is not None and full is not c:
+                    c.key, c.name, c.code, c.sector, c.how = full.key, full.name, full.code, full.sector, "coref"
+        return sorted(cands + added, key=lambda c: c.start)
+
+    # --- grouping --------------------------------------------------------------------
+    def _group(self, doc: Document, cands: list[Candidate]) -> list[Entity]:
+        groups: dict[str, list[Candidate]] = {}
+        for c in cands:
+            groups.setdefault(c.key, []).append(c)
+        entities: list[Entity] = []
+        text = doc.text
+        for n, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), 1):
+            main = max(members, key=lambda c: (c.how != "coref", c.end - c.start, -c.start))
+            role = next((c.extra["role"] for c in members if "role" in c.extra), None)
+            code, sector, office = main.code, main.sector, main.office
+            if role and main.type == "PER":
+                office = office or role[0]
+                code = code or role[1]
+                sector = sector or role[2]
+            name = main.name
+            if main.type in ("GPE", "LOC") and not key.startswith(("country:", "org:")):
+                name = self._place_name(text[main.start:main.end]) or transliterate(text[main.start:main.end])
+                if key.startswith("capital:"):
+                    name = main.name
+            how = "lexicon" if any(c.how == "lexicon" for c in members) else main.how
+            entities.append(Entity(
+                id=f"T{n}", type=main.type, text=text[main.start:main.end], start=main.start,
+                end=main.end, name=name, code=code, sector=sector, office=office,
+                kb_id=key if not key.startswith(("model:", "role:")) else None,
+                confidence=max(c.confidence for c in members), how=how,
+                mentions=[Mention(c.start, c.end, text[c.start:c.end], c.how) for c in members],
+            ))
+        return entities
+
+    def _place_name(self, surface: str) -> str | None:
+        if self._gazetteer is None:
+            return None
+        records = self._gazetteer.lookup(surface)
+        return records[0].name if records else None
+
+
+def _surface_key(tokens: list[Token], start: int, first: Token) -> str:
+    words = [t.norm for t in tokens]
+    if start > first.start and words:
+        words[0] = words[0][len(words[0]) - len(first.text[start - first.start:]):] or words[0]
+    return " ".join(words)
+
+
+_ZIPF_CACHE: dict[str, float] = {}
+
+
+def _zipf(word: str) -> float:
+    value = _ZIPF_CACHE.get(word)
+    if value is None:
+        from wordfreq import zipf_frequency
+
+        value = _ZIPF_CACHE[word] = zipf_frequency(word, "ar")
+    return value
+
+
+def _default_tagger():
+    try:
+        from marsad.ner import NerTagger
+    except ImportError:
+        return None
+    try:
+        return NerTagger.default()
+    except (OSError, MarsadError):
+        return None  # no model shipped yet: the lexicon layers still work
+
+
+def _default_gazetteer():
+    try:
+        from marsad.gazetteer import Gazetteer
+    except ImportError:
+        return None
+    return Gazetteer.default()
