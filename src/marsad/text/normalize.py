@@ -39,6 +39,9 @@ for _i in range(10):
 _FOLD_TABLE = str.maketrans(_FOLD)
 _NEEDS_MAP_RE = re.compile(f"[{_DROP}\ufb50-\ufdff\ufe70-\ufeff]")
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+# Marks that ride on the letter before them: a span ending at that letter takes them along,
+# so a mapped span never cuts a word's last harakat off (المصريَّ, not المصري).
+_TRAILING_MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]*")
 
 
 @lru_cache(maxsize=4096)
@@ -67,7 +70,9 @@ class NormalizedText:
         if start >= len(self.index):
             return len(self.original), len(self.original)
         o_start = self.index[start]
-        o_end = self.index[end - 1] + 1 if end > start else o_start
+        if end <= start:
+            return o_start, o_start
+        o_end = _TRAILING_MARKS_RE.match(self.original, self.index[end - 1] + 1).end()
         return o_start, o_end
 
 

@@ -19,19 +19,34 @@ _BOUNDARY_RE = re.compile(r"[.!?؟؛…]+[\"»”’')\]]*(?=\s|$)")
 # "أ.ف.ب", "U.S.", "د." "م." : dotted letters, or one Arabic/Latin letter before the dot.
 _ABBREV_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:\w\.)*\w$")
 
-# City[، Country] [(Agency)] – ; or City - Agency - ; at the start of a paragraph.
+# Wire datelines at the start of a paragraph; the agencies Arabic news cites.
 _AGENCY = (
     r"AP|AFP|Reuters|UPI|DPA|KUNA|QNA|SPA|WAM|MENA|SANA|IRNA|BNA|ONA|Petra|"
     r"رويترز|أ\s?ف\s?ب|ا\s?ف\s?ب|أ\.ف\.ب|د\s?ب\s?أ|يو\s?بي\s?آي|أسوشيتد برس|"
     r"واس|قنا|كونا|وام|بنا|سانا|إرنا|ارنا|أ ش أ|بترا|العربية\.نت|سكاي نيوز عربية|"
     r"الأناضول|الاناضول|سبوتنيك|شينخوا|تاس|فرانس برس|وكالات|الجزيرة نت|د ب ا"
 )
+_DATE_NUM = r"\d{1,2}\s*[-–—/.]\s*\d{1,2}(?:\s*[-–—/.]\s*\d{2,4})?"  # KUNA "20 - 1"
 DATELINE_RE = re.compile(
+    # City[، Country] [- 20 - 1] (Agency) –
     rf"(?P<place>[^\n()،,\-–—:.]{{2,30}}(?:[،,][^\n()\-–—:.]{{2,30}})?)\s*"
+    rf"(?:[-–—]\s*{_DATE_NUM}\s*)?"
     rf"(?:[-–—]\s*)?\(\s*(?P<agency>{_AGENCY}|[A-Za-z. ]{{2,20}})\s*\)\s*[-–—:]+\s*"
+    # City - Agency -
     rf"|(?P<place2>[^\n()،,\-–—:.]{{2,25}})\s*[-–—]\s*(?P<agency2>{_AGENCY})\s*[-–—:]+\s*"
+    # City [في 20 يناير] /Agency/ (QNA, WAM, MENA house style)
+    rf"|(?P<place4>[^\n()،,/\-–—:.\d]{{2,25}}?)(?:\s+في\s+[^\n()/]{{3,30}}?)?\s*/\s*"
+    rf"(?P<agency4>{_AGENCY})\s*/\s*(?:[-–—:]+\s*)?"
+    # City 20 رجب 1446 هـ الموافق 20 يناير 2025 م واس (SPA house style)
+    rf"|(?P<place5>[^\n()،,/\-–—:.\d]{{2,25}}?)\s+\d{{1,2}}\s+\S+\s+\d{{4}}\s*هـ\s+الموافق\s+"
+    rf"\d{{1,2}}\s+\S+\s+\d{{4}}\s*م\s+(?P<agency5>واس|SPA)\s+(?:[-–—:]+\s*)?"
+    # City – (bare: confirmed by the caller against a gazetteer)
     rf"|(?P<place3>[^\n()،,\-–—:.]{{2,25}})\s*[-–—]\s+(?=\S)",
 )
+_PLACE_GROUPS = ("place", "place2", "place4", "place5", "place3")
+_AGENCY_GROUPS = ("agency", "agency2", "agency4", "agency5")
+# A trailing ", 20 كانون الثاني" after the city is the date, not part of the place.
+_PLACE_DATE_RE = re.compile(r"\s*[،,][^،,]*\d[^،,]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +66,15 @@ def find_dateline(text: str, start: int = 0, *, bare: bool = False) -> DatelineM
     m = DATELINE_RE.match(text, start)
     if not m:
         return None
-    place = m.group("place") or m.group("place2") or m.group("place3")
+    place = next(m.group(g) for g in _PLACE_GROUPS if m.group(g) is not None)
     if m.group("place3") and (not bare or len(place.split()) > 2):
         return None
-    agency = m.group("agency") or m.group("agency2")
+    agency = next((m.group(g) for g in _AGENCY_GROUPS if m.group(g)), None)
     end = m.end()
     while end > m.start() and text[end - 1].isspace():
         end -= 1
-    return DatelineMatch(m.start(), end, place.strip(), agency.strip() if agency else None)
+    place = _PLACE_DATE_RE.sub("", place).strip()
+    return DatelineMatch(m.start(), end, place, agency.strip() if agency else None)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
