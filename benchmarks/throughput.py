@@ -1,0 +1,119 @@
+"""Throughput of the marsad pipeline on real Arabic news, single process.
+
+    python benchmarks/throughput.py [-n 500] [--data DIR_OR_FILES...] [--stages text entities ...]
+
+Prints cold start (import + pipeline build), articles/s, sentences/s, tokens/s, peak RSS, and a
+reference floor: a bare `re.findall(r"\\w+", text)` pass over the same text, with the ratio.
+Skips with a message (exit 0) when the news data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import gzip
+import json
+import os
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news"
+
+
+def load_articles(paths: list[str], n: int) -> list[dict]:
+    """The first `n` records with text, taken round-robin from the files (varied sources)."""
+    readers = [gzip.open(p, "rt", encoding="utf-8") if p.endswith(".gz") else open(p, encoding="utf-8")
+               for p in paths]
+    out: list[dict] = []
+    try:
+        while readers and len(out) < n:
+            for fh in list(readers):
+                line = fh.readline()
+                if not line:
+                    readers.remove(fh)
+                    continue
+                rec = json.loads(line)
+                if isinstance(rec.get("text"), str) and rec["text"].strip():
+                    out.append(rec)
+                    if len(out) >= n:
+                        break
+    finally:
+        for fh in readers:
+            fh.close()
+    return out
+
+
+def find_inputs(data: list[str]) -> list[str]:
+    paths: list[str] = []
+    for item in data:
+        if os.path.isdir(item):
+            paths += sorted(glob.glob(os.path.join(item, "*.jsonl.gz")) + glob.glob(os.path.join(item, "*.jsonl")))
+        elif os.path.isfile(item):
+            paths.append(item)
+    return paths
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is KiB on Linux, bytes on macOS.
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", "--articles", type=int, default=500, help="how many articles (default 500)")
+    ap.add_argument("--data", nargs="+", default=[str(DEFAULT_DATA)],
+                    help="directories of *.jsonl.gz or JSONL files (default: ../shared/data/news)")
+    ap.add_argument("--stages", nargs="+", help="time only these stages (text, entities, ...)")
+    args = ap.parse_args(argv)
+
+    paths = find_inputs(args.data)
+    if not paths:
+        print(f"benchmark skipped: no news data at {' '.join(args.data)} (give --data DIR or FILE)")
+        return 0
+
+    t0 = time.perf_counter()
+    from marsad.cli import resolve_stages
+    from marsad.model import Article
+    from marsad.pipeline import Pipeline
+    from marsad.text import tokenize
+
+    pipeline = Pipeline(resolve_stages(args.stages))
+    cold = time.perf_counter() - t0
+
+    records = load_articles(paths, args.articles)
+    articles = [Article.from_dict({**r, "id": str(r.get("id") or i)}) for i, r in enumerate(records)]
+    texts = [a.full_text for a in articles]
+    chars = sum(map(len, texts))
+
+    t1 = time.perf_counter()
+    docs = list(pipeline.pipe(articles))
+    elapsed = time.perf_counter() - t1
+
+    word_re = re.compile(r"\w+")
+    t2 = time.perf_counter()
+    for text in texts:
+        word_re.findall(text)
+    floor = time.perf_counter() - t2
+
+    n_sent = sum(len(d.sentences) for d in docs)
+    n_tok = sum(len(tokenize(t)) for t in texts)
+    n_err = sum(1 for d in docs if d.errors)
+    rate = len(docs) / elapsed if elapsed else float("inf")
+    print(f"stages         {', '.join(pipeline.stage_names)}")
+    print(f"input          {len(docs)} articles, {chars:,} characters, from {len(paths)} files")
+    print(f"cold start     {cold:.2f} s (import + pipeline build)")
+    print(f"pipeline       {elapsed:.2f} s: {rate:.1f} articles/s, {n_sent / elapsed:,.0f} sentences/s, "
+          f"{n_tok / elapsed:,.0f} tokens/s")
+    print(f"regex floor    {floor:.3f} s for re.findall(r'\\w+') over the same text; "
+          f"pipeline is {elapsed / floor if floor else float('inf'):,.0f}x slower")
+    print(f"peak RSS       {peak_rss_mb():.0f} MB")
+    print(f"errors         {n_err} articles with errors")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
