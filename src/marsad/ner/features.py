@@ -1,0 +1,104 @@
+"""CRF features for one sentence of token strings.
+
+Per-word features are computed once per distinct word (`lru_cache`), so tagging a sentence is
+list concatenation: a word's own features plus the ready-made, position-prefixed features of
+its neighbours in a ±2 window. Everything keys on the normalized form (`marsad.text.normalize`),
+so hamza/alef/taa-marbuta spelling variants share weights; Latin words add a lowercase form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from marsad.text import clitic_splits, normalize
+
+_ARABIC_RE = re.compile("[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
+_LATIN_RE = re.compile("[A-Za-z]")
+_DIGIT_RE = re.compile("[0-9]")
+
+
+class WordFeatures(NamedTuple):
+    own: tuple[str, ...]
+    # What this word contributes when it is the neighbour at offset -2, -1, +1, +2.
+    left2: tuple[str, ...]
+    left1: tuple[str, ...]
+    right1: tuple[str, ...]
+    right2: tuple[str, ...]
+
+
+def _shape(word: str) -> str:
+    if _ARABIC_RE.search(word):
+        return "A" if not (_LATIN_RE.search(word) or _DIGIT_RE.search(word)) else "AX"
+    if _LATIN_RE.search(word):
+        if word.isupper() and len(word) > 1:
+            return "LU"
+        return "LC" if word[0].isupper() else "L"
+    if _DIGIT_RE.search(word):
+        return "D"
+    return "P"
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    # Arabic territory names that ship with babel: a cheap, news-general gazetteer flag.
+    from babel import Locale
+
+    names = set()
+    for name in Locale("ar").territories.values():
+        norm = normalize(name)
+        if " " not in norm:
+            names.add(norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=262144)
+def word_features(word: str) -> WordFeatures:
+    norm = normalize(word)
+    shape = _shape(norm)
+    prefix, stem = clitic_splits(norm)[-1] if shape == "A" else ((), norm)
+    feats = [
+        "w=" + norm, "sh=" + shape, "st=" + stem, "pc=" + "+".join(prefix),
+        "p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3],
+        "s1=" + norm[-1:], "s2=" + norm[-2:], "s3=" + norm[-3:],
+        "sts2=" + stem[-2:], "len=" + str(min(len(stem), 9)),
+    ]
+    if "ال" in prefix:
+        feats.append("al")
+    if shape[0] == "L":
+        feats.append("lw=" + norm.lower())
+    if stem in _country_names():
+        feats.append("gz=country")
+    ctx = ("w=" + norm, "st=" + stem, "sh=" + shape)
+    return WordFeatures(
+        own=tuple(feats),
+        left2=tuple("-2" + f for f in ctx[:2]),
+        left1=tuple("-1" + f for f in ctx),
+        right1=tuple("+1" + f for f in ctx),
+        right2=tuple("+2" + f for f in ctx[:2]),
+    )
+
+
+def sentence_features(words: Sequence[str]) -> list[list[str]]:
+    """One feature list per word: its own features plus a ±2 window of its neighbours'."""
+    wf = [word_features(w) for w in words]
+    n = len(wf)
+    out: list[list[str]] = []
+    for i, f in enumerate(wf):
+        x = list(f.own)
+        if i > 0:
+            x += wf[i - 1].left1
+            if i > 1:
+                x += wf[i - 2].left2
+        else:
+            x.append("BOS")
+        if i + 1 < n:
+            x += wf[i + 1].right1
+            if i + 2 < n:
+                x += wf[i + 2].right2
+        else:
+            x.append("EOS")
+        out.append(x)
+    return out

@@ -1,0 +1,130 @@
+"""The statistical NER tagger: a CRF (python-crfsuite) over marsad tokens.
+
+`NerTagger.default()` loads the model shipped in `marsad/models/ner.crfsuite` once per process.
+`tag(words)` gives BIO tags (PER/ORG/LOC); `spans(text, tokens)` gives character spans with the
+model's confidence, for the entity stage to merge with its lexicon matches.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from marsad.errors import MarsadError
+from marsad.ner.corpora import TYPES
+from marsad.ner.features import sentence_features
+from marsad.text import Token
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
+
+
+class NerModelError(MarsadError):
+    """The NER model file is missing or not a CRFsuite model."""
+
+    code = "E202"
+
+
+@dataclass(frozen=True, slots=True)
+class NerSpan:
+    """A named entity found by the model: char offsets of whole tokens, end exclusive."""
+
+    start: int
+    end: int
+    type: str  # PER | ORG | LOC
+    confidence: float
+
+
+class NerTagger:
+    """A loaded CRF model. Tagging is thread-safe (one crfsuite Tagger per thread)."""
+
+    _default: NerTagger | None = None
+    _default_lock = threading.Lock()
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._local = threading.local()
+        self._tagger()  # fail at load time, not at the first sentence
+        self.labels = tuple(self._tagger().labels())
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> NerTagger:
+        """Load a model file (default: the shipped `marsad/models/ner.crfsuite`)."""
+        path = Path(path) if path is not None else MODEL_PATH
+        if not path.is_file():
+            raise NerModelError(f"NER model {str(path)!r} not found; train one with "
+                                "`marsad train-ner --corpus FILE... --output FILE`")
+        return cls(path)
+
+    @classmethod
+    def default(cls) -> NerTagger:
+        """The shipped model, loaded once per process."""
+        if cls._default is None:
+            with cls._default_lock:
+                if cls._default is None:
+                    cls._default = cls.load()
+        return cls._default
+
+    def _tagger(self) -> pycrfsuite.Tagger:
+        tagger = getattr(self._local, "tagger", None)
+        if tagger is None:
+            tagger = pycrfsuite.Tagger()
+            try:
+                tagger.open(str(self.path))
+            except (OSError, ValueError) as exc:
+                raise NerModelError(f"NER model {str(self.path)!r} could not be opened ({exc}); "
+                                    "is it a file written by train_ner?") from None
+            self._local.tagger = tagger
+        return tagger
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags (B-PER, I-ORG, O ...) for one sentence of token strings."""
+        if not tokens:
+            return []
+        return _clean(self._tagger().tag(sentence_features(tokens)))
+
+    def spans(self, text: str, tokens: list[Token]) -> list[NerSpan]:
+        """Entities in one sentence's `tokens` (from `marsad.text.tokenize(text)`).
+
+        Offsets are those of the tokens, so spans always start and end on token boundaries.
+        Confidence is the smallest marginal probability of the span's tags: a cheap lower
+        bound on the probability the model gives the whole span.
+        """
+        if not tokens:
+            return []
+        tagger = self._tagger()
+        raw = tagger.tag(sentence_features([t.text for t in tokens]))
+        tags = _clean(raw)
+        out: list[NerSpan] = []
+        i, n = 0, len(tags)
+        while i < n:
+            tag = tags[i]
+            if tag == "O":
+                i += 1
+                continue
+            kind = tag[2:]
+            j = i + 1
+            while j < n and tags[j] == "I-" + kind:
+                j += 1
+            conf = min(tagger.marginal(raw[k], k) for k in range(i, j))
+            out.append(NerSpan(tokens[i].start, tokens[j - 1].end, kind, round(conf, 4)))
+            i = j
+        return out
+
+
+def _clean(tags: Sequence[str]) -> list[str]:
+    """Types other than PER/ORG/LOC (a model trained with MISC) become O; stray I- becomes B-."""
+    out, prev = [], "O"
+    for tag in tags:
+        if tag != "O":
+            kind = tag[2:]
+            if kind not in TYPES:
+                tag = "O"
+            elif tag[0] == "I" and prev[2:] != kind:
+                tag = "B-" + kind
+        out.append(tag)
+        prev = tag
+    return out
