@@ -76,3 +76,17 @@ def test_cli_version(capsys):
     assert main(["version"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"marsad {__version__}") and "marsad.text.v1" in out
+
+
+def test_cli_broken_install_fails_with_one_clear_line(monkeypatch, tmp_path, capsys):
+    import marsad.cli
+
+    def broken(stages):
+        raise FileNotFoundError("knowledge/data/places.jsonl")
+
+    monkeypatch.setattr(marsad.cli, "build_pipeline", broken)
+    story = tmp_path / "a.txt"
+    story.write_text("قال الوزير إن المحادثات مستمرة.", encoding="utf-8")
+    assert main(["extract", str(story)]) == 1
+    err = capsys.readouterr().err
+    assert "could not build the pipeline" in err and "places.jsonl" in err and "Traceback" not in err

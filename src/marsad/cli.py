@@ -6,7 +6,8 @@
     marsad train-ner --corpus PATH... --output FILE
     marsad version
 
-Exit codes: 0 all articles processed cleanly, 1 some article carries errors, 2 usage error.
+Exit codes: 0 all articles processed cleanly, 1 some article carries errors (or the pipeline
+could not be built), 2 usage error.
 """
 
 from __future__ import annotations
@@ -96,9 +97,17 @@ class Progress:
             self.stream.flush()
 
 
-def run_pipeline(items: Iterable[Article | Document], stages: Sequence[str] | None) -> Iterator[Document]:
-    pipeline = build_pipeline(stages)
-    yield from pipeline.pipe(items)
+class SetupError(Exception):
+    """The pipeline could not be built (a missing or malformed data file, a broken install)."""
+
+
+def load_pipeline(stages: Sequence[str] | None):
+    """Build the pipeline before any input is read, so a broken install fails fast and clearly."""
+    try:
+        return build_pipeline(stages)
+    except Exception as exc:  # noqa: BLE001 - reported as one clear line, not a traceback
+        raise SetupError(f"could not build the pipeline ({type(exc).__name__}: {exc}); reinstall marsad, "
+                         "or run a subset with --stages") from exc
 
 
 def _write_documents(docs: Iterable[Document], out: IO[str], fmt: str) -> Iterator[Document]:
@@ -135,13 +144,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.max_chars < 1:
         raise UsageError("--max-chars must be a positive number of characters")
     started = time.perf_counter()
+    pipeline = load_pipeline(stages)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     total = count_articles(args.paths) if sys.stderr.isatty() and not args.no_progress else None
     progress = Progress(sys.stderr, total, enabled=sys.stderr.isatty() and not args.no_progress)
     n_docs = n_err = 0
     try:
         items = read_inputs(args.paths, max_chars=args.max_chars, published=published)
-        for doc in _write_documents(run_pipeline(items, stages), out, args.format):
+        for doc in _write_documents(pipeline.pipe(items), out, args.format):
             n_docs += 1
             n_err += bool(doc.errors)
             progress.update(n_docs, n_err)
@@ -161,9 +171,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from marsad.demo import load_demo_articles
 
-    stages = resolve_stages(args.stages)
+    pipeline = load_pipeline(resolve_stages(args.stages))
     n_err = 0
-    for doc in _write_documents(run_pipeline(load_demo_articles(), stages), sys.stdout, args.format):
+    for doc in _write_documents(pipeline.pipe(load_demo_articles()), sys.stdout, args.format):
         n_err += bool(doc.errors)
     return EXIT_ARTICLE_ERRORS if n_err else EXIT_OK
 
@@ -180,7 +190,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if not text.strip():
         raise UsageError("give some Arabic text (or - to read it from stdin)")
-    doc = build_pipeline(resolve_stages(args.stages))(article)
+    doc = load_pipeline(resolve_stages(args.stages))(article)
     if doc.errors:
         print(render_header(doc))
     print(render_entities(doc))
@@ -270,6 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"marsad {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except SetupError as exc:
+        print(f"marsad {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_ARTICLE_ERRORS
     except BrokenPipeError:  # `marsad extract ... | head`
         sys.stderr.close()
         return EXIT_OK
