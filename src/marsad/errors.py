@@ -55,5 +55,6 @@ CODES = {
     "E107": "HTML has no extractable main text",
     "E108": "article is larger than the size limit",
     "E109": "bad 'published' value",
+    "E110": "a reader's library is missing or broken (e.g. trafilatura for HTML)",
     "E301": "a pipeline stage raised an exception",
 }

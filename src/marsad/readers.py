@@ -322,7 +322,7 @@ def read_html_bytes(data: bytes, *, article_id: str, where: str, max_chars: int 
     try:
         import trafilatura
     except ImportError as exc:  # e.g. lxml without its html_clean extra
-        return error_document(article_id, "E107", f"{where}: HTML reading needs trafilatura, which failed "
+        return error_document(article_id, "E110", f"{where}: HTML reading needs trafilatura, which failed "
                               f"to import ({exc}); install it (pip install trafilatura lxml_html_clean)",
                               where=where)
     try:
