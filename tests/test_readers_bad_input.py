@@ -90,6 +90,7 @@ def test_readers_oversized_jsonl_line_is_skipped(tmp_path):
     articles, errors = _split(items)
     assert [a.id for a in articles] == ["a", "c"]
     _assert_error(errors[0], "E108", "batch.jsonl:2")
+    assert errors[0].id == "big"  # read from the line's first bytes, not by parsing it
 
 
 BAD_LINES = [

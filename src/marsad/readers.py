@@ -189,10 +189,14 @@ def article_from_record(record: Any, *, where: str, fallback_id: str, max_chars:
     if title is not None and not isinstance(title, str):
         title = str(title)
     try:
+        parse_published(record.get("published"))
+    except (ValueError, TypeError) as exc:
+        return error_document(article_id, "E109", f"{where}: record {article_id!r}: {exc}", where=where)
+    try:
         article = Article.from_dict({**record, "id": article_id, "text": text, "title": title or ""})
     except (ValueError, TypeError) as exc:
-        return error_document(article_id, "E109", f"{where}: record {article_id!r}: {exc}", where=where,
-                              source=record.get("source") if isinstance(record.get("source"), str) else None)
+        return error_document(article_id, "E106", f"{where}: record {article_id!r} has a malformed field "
+                              f"({exc}); 'meta' must be an object, the rest strings", where=where)
     _apply_default_published(article, published)
     return _check_article(article, where, max_chars)
 
@@ -201,6 +205,20 @@ def _open_binary(path: Path) -> BinaryIO:
     if path.name.endswith(".gz"):
         return gzip.open(path, "rb")  # type: ignore[return-value]
     return open(path, "rb")
+
+
+_ID_PEEK_RE = re.compile(rb'"id"\s*:\s*(?:"((?:[^"\\]|\\.){1,200})"|(\d{1,30}))')
+
+
+def _peek_id(raw: bytes) -> str | None:
+    """The id of an over-size record, read from its first bytes without parsing the line."""
+    m = _ID_PEEK_RE.search(raw, 0, 4096)
+    if not m:
+        return None
+    try:
+        return json.loads(b'"' + m.group(1) + b'"') if m.group(1) else m.group(2).decode()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
 
 
 def _skip_rest_of_line(fh: BinaryIO, chunk: int = 1 << 20) -> None:
@@ -216,7 +234,6 @@ def iter_jsonl(fh: BinaryIO, *, name: str, max_chars: int = DEFAULT_MAX_CHARS,
     without being parsed; a corrupt gzip stream ends the file with an error record."""
     line_limit = max_chars * _JSON_BYTES_PER_CHAR + 65536
     lineno = 0
-    encoding = "utf-8"
     while True:
         where = f"{name}:{lineno + 1}"
         try:
@@ -237,12 +254,12 @@ def iter_jsonl(fh: BinaryIO, *, name: str, max_chars: int = DEFAULT_MAX_CHARS,
                 return
         if len(raw) >= line_limit and not raw.endswith(b"\n"):
             _skip_rest_of_line(fh)
-            yield _oversize(where, where, f"over {line_limit:,} bytes", max_chars)
+            yield _oversize(_peek_id(raw) or where, where, f"over {line_limit:,} bytes", max_chars)
             continue
         if not raw.strip():
             continue
         try:
-            line = raw.decode(encoding)
+            line = raw.decode("utf-8")
         except UnicodeDecodeError:
             try:
                 line = decode_bytes(raw, where=where)
