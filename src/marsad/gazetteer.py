@@ -76,18 +76,19 @@ def place_key(name: str) -> str:
     Drops the article ال from each word, spaces and hyphens, folds ج/غ/ق/ك and تش/ش,
     drops hamza, and collapses doubled letters.
     """
-    words = []
-    for word in name_key(name).split():
-        if word.startswith("ال") and len(word) > 4:
-            word = word[2:]
-        words.append(word)
+    return _skeleton(name_key(name))
+
+
+def _skeleton(key: str) -> str:
+    words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in key.split(" ")]
     skeleton = "".join(words).replace("تش", "ش").translate(_SKELETON_TABLE)
     return _DOUBLE_RE.sub(r"\1", skeleton)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class GeoRecord:
-    """One place. `geonameid` is the GeoNames id, or "x:<slug>" for a project-written entry."""
+    """One place. `geonameid` is the GeoNames id, or "x:<slug>" for a project-written entry.
+    Records compare by identity: a gazetteer holds each place once."""
 
     geonameid: int | str | None
     name: str
@@ -141,7 +142,7 @@ class Gazetteer:
             bucket = self._exact.setdefault(key, [])
             if rec not in bucket:
                 bucket.append(rec)
-            skel = self._skeleton.setdefault(place_key(name), [])
+            skel = self._skeleton.setdefault(_skeleton(key), [])
             if rec not in skel:
                 skel.append(rec)
 

@@ -1,0 +1,280 @@
+"""Pipeline stage `marsad.places.v1`: GPE/LOC entities resolved to coordinates, and datelines.
+
+Reads `doc.entities` and `doc.dateline`; writes `doc.places` (one `Place` per resolved GPE/LOC
+entity, at its first mention) and `doc.dateline` (a bare "واشنطن - ..." dateline is kept only
+when the gazetteer knows the place; `dateline.place` becomes the English name).
+
+`event_location(doc, start, end)` is the helper the events stage uses: the place that the
+clause [start, end) says the event happened in ("في دمشق", "قرب الحديدة", "بمدينة حلب"),
+never the dateline's place unless the clause itself names it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from marsad.gazetteer import Gazetteer, GeoRecord
+from marsad.model import Dateline, Document, Entity, Location, Mention, Place
+from marsad.pipeline import register_stage
+from marsad.text.normalize import normalize
+from marsad.text.sentences import find_dateline
+
+PLACE_TYPES = ("GPE", "LOC")
+# Entity types whose country code says which countries the article is about.
+_COUNTRY_HINT_TYPES = ("GPE", "LOC", "NORP")
+_ISO3_RE = re.compile(r"^[A-Z]{3}$")
+_NOT_COUNTRIES = {"IGO", "NGO", "UNK"}
+
+# Words (normalized) that put the next place name as the scene of an event. Multi-word ones
+# are matched as a whole: بالقرب من, على مشارف.
+_LOCATIVES = {
+    "في", "قرب", "بالقرب من", "على مقربة من", "داخل", "على مشارف", "مشارف", "ضواحي", "اطراف",
+    "على اطراف", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
+    "شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب", "شمال شرقي", "شمال غربي", "جنوب شرقي",
+    "جنوب غربي", "قبالة", "انحاء", "مختلف انحاء", "عموم", "ارجاء",
+}
+# Place nouns and titles between the locative and the name ("في العاصمة السورية دمشق",
+# "بمحافظة الحديدة"); with a ب/في prefix they are locatives themselves (بمدينة).
+_PLACE_NOUNS = {
+    "منطقه", "مدينه", "محافظه", "ولايه", "اقليم", "بلده", "قريه", "حي", "مخيم", "ريف", "عاصمه",
+    "ميناء", "مطار", "جزيره", "مقاطعه", "قضاء", "ناحيه", "مديريه", "بحر", "مضيق", "خليج",
+    "ساحل", "سواحل", "مياه", "اجواء", "اراضي", "اراض", "شبه",
+}
+
+
+def _is_place_noun(word: str) -> bool:
+    return word in _PLACE_NOUNS or word.startswith("ال") and word[2:] in _PLACE_NOUNS
+# Destinations, only when the caller asks for them (a visit happens where the visitor goes).
+_DESTINATIONS = {"الي", "زار", "يزور", "زياره", "وصل", "يصل", "وصوله", "وصل الي"}
+_PROCLITIC_RE = re.compile(r"^[وف]?ب$")  # بـ / وبـ / فبـ glued to the name
+_WORD_RE = re.compile(r"\S+")
+_NISBA_RE = re.compile(r"^ال\S+(?:يه|ي|يين|يون)$")  # السورية, الفرنسي: an adjective after a noun
+_MAX_LOOKBACK = 60  # characters before a mention searched for its locative
+
+
+def _is_iso3(code: str | None) -> bool:
+    return bool(code) and code not in _NOT_COUNTRIES and bool(_ISO3_RE.match(code))
+
+
+def article_countries(doc: Document, *, exclude: Entity | None = None) -> set[str]:
+    """Country codes named in the article (GPE/LOC/NORP entities), except `exclude`'s own."""
+    counts = Counter(e.code for e in doc.entities
+                     if e.type in _COUNTRY_HINT_TYPES and _is_iso3(e.code))
+    if exclude is not None and _is_iso3(exclude.code):
+        counts[exclude.code] -= 1
+    return {code for code, n in counts.items() if n > 0}
+
+
+def first_mention(ent: Entity) -> Mention:
+    if ent.mentions:
+        return min(ent.mentions, key=lambda m: m.start)
+    return Mention(ent.start, ent.end, ent.text)
+
+
+class PlaceResolver:
+    """Resolves entities and dateline places against a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def resolve_entity(self, doc: Document, ent: Entity) -> tuple[GeoRecord, float] | None:
+        """The record a GPE/LOC entity denotes, with a confidence."""
+        gaz = self.gazetteer
+        surfaces = list(dict.fromkeys([ent.text] + [m.text for m in ent.mentions]))
+        code = ent.code if _is_iso3(ent.code) else None
+        # A country entity is its country-level record (the centroid), not a same-named capital.
+        if code:
+            country = gaz.country(code)
+            if country and any(country in gaz.lookup(s) for s in surfaces):
+                return country, 0.9
+        others = article_countries(doc, exclude=ent)
+        for surface in surfaces:
+            hits = gaz.lookup(surface)
+            if not hits:
+                continue
+            # The article's other countries decide first; the entity's own code (which may
+            # itself be a guess from the same ambiguous name) next.
+            in_article = any(h.country in others for h in hits)
+            rec = gaz.resolve(surface, countries_in_article=others,
+                              country=None if in_article else code)
+            confidence = 0.85 if len(hits) == 1 else 0.7
+            return rec, confidence
+        if code and ent.name:
+            country = gaz.country(code)
+            if country and country.name.lower() == ent.name.lower():
+                return country, 0.6
+        return None
+
+    def resolve_text(self, doc: Document, text: str) -> GeoRecord | None:
+        """A place written as "مدينة" or "مدينة، بلد" (a dateline), in this article's context."""
+        parts = [p.strip() for p in re.split(r"[،,]", text) if p.strip()]
+        if not parts:
+            return None
+        countries = article_countries(doc)
+        if len(parts) > 1:
+            country = self.gazetteer.resolve(parts[-1])
+            if country is not None and country.country:
+                countries = countries | {country.country}
+        return self.gazetteer.resolve(parts[0], countries_in_article=countries)
+
+
+def _place(ent: Entity, rec: GeoRecord, confidence: float) -> Place:
+    m = first_mention(ent)
+    return Place(
+        entity=ent.id, name=rec.name, text=m.text, start=m.start, end=m.end,
+        geonameid=rec.geonames_id, lat=rec.lat, lon=rec.lon, country=rec.country,
+        admin1=rec.admin1, feature_class=rec.feature_class, feature_code=rec.feature_code,
+        population=rec.population, confidence=confidence,
+    )
+
+
+def places_layer(doc: Document, resolver: PlaceResolver) -> Document:
+    places = []
+    for ent in doc.entities:
+        if ent.type not in PLACE_TYPES:
+            continue
+        found = resolver.resolve_entity(doc, ent)
+        if found is not None:
+            places.append(_place(ent, *found))
+    doc.places = places
+    _dateline(doc, resolver)
+    return doc
+
+
+def _dateline(doc: Document, resolver: PlaceResolver) -> None:
+    dl = doc.dateline
+    if dl is None:
+        m = find_dateline(doc.text, doc.article.body_offset, bare=True)
+        if m is None or m.end >= len(doc.text):
+            return
+        rec = resolver.resolve_text(doc, m.place)
+        if rec is None:
+            return  # "أكد الوزير - ..." is not a dateline: its "place" is no place
+        doc.dateline = Dateline(m.start, m.end, doc.text[m.start:m.end], rec.name, m.agency)
+        return
+    if dl.place:
+        rec = resolver.resolve_text(doc, dl.place)
+        if rec is not None:
+            dl.place = rec.name
+
+
+@register_stage("marsad.places.v1")
+def make_places_layer():
+    resolver = PlaceResolver(Gazetteer.default())
+
+    def places(doc: Document) -> Document:
+        return places_layer(doc, resolver)
+
+    return places
+
+
+# ---------------------------------------------------------------------------------------------
+# Where did the event happen?
+
+
+def _words_before(text: str, start: int, pos: int) -> list[str]:
+    """Normalized words of text[start:pos], nearest last, without punctuation."""
+    return [normalize(w).strip("،,.:;«»\"'()") for w in _WORD_RE.findall(text[start:pos])]
+
+
+def _locative_before(text: str, clause_start: int, mention_start: int, *, destination: bool) -> bool:
+    """Whether the words just before a mention put it as the scene (or, with `destination`,
+    the goal) of the clause's event."""
+    # A proclitic glued to the name: بدمشق, وبدمشق, فبيروت is not (ف alone is "so").
+    word_start = mention_start
+    while word_start > clause_start and not text[word_start - 1].isspace():
+        word_start -= 1
+    glued = normalize(text[word_start:mention_start])
+    if glued and _PROCLITIC_RE.match(glued):
+        return True
+    words = _words_before(text, max(clause_start, word_start - _MAX_LOOKBACK), word_start)
+    words = [w for w in words if w]
+    if glued:
+        # Only "زيارة لـموسكو" (a visit to) when destinations count; وروسيا, لروسيا are not scenes.
+        return destination and glued in ("ل", "ول") and bool(words) and words[-1].startswith("زيار")
+    targets = _LOCATIVES | (_DESTINATIONS if destination else set())
+    skipped = 0
+    noun_seen = False
+    while words and skipped <= 3:
+        for n in (3, 2, 1):
+            if len(words) >= n and " ".join(words[-n:]) in targets:
+                return True
+        last = words[-1]
+        bare = last[1:] if last[:1] in "وف" and (last[1:] in targets or _is_place_noun(last[1:])) else last
+        if bare in targets:
+            return True
+        # بمدينة / بالعاصمة: a place noun with ب is a locative; مدينة / العاصمة السورية after
+        # a locative are skipped over.
+        if bare.startswith("ب") and _is_place_noun(bare[1:]):
+            return True
+        if bare == "علي" and noun_seen:
+            return True  # "قذائف على مدينة حلب"; a bare "هجوم على إسرائيل" names a target
+        if _is_place_noun(bare) or _NISBA_RE.match(bare):
+            noun_seen = noun_seen or _is_place_noun(bare)
+            words.pop()
+            skipped += 1
+            continue
+        return False
+    return False
+
+
+def _noun_before(text: str, clause_start: int, mention_start: int) -> str | None:
+    """The place noun written just before a mention (بمحافظة إدلب -> محافظة), as written."""
+    words = _WORD_RE.findall(text[max(clause_start, mention_start - 20):mention_start])
+    if not words:
+        return None
+    word = words[-1]
+    for cut in (0, 1, 2):
+        if _is_place_noun(normalize(word[cut:])):
+            return word[cut:]
+    return None
+
+
+def event_location(doc: Document, start: int, end: int, *, destination: bool = False,
+                   gazetteer: Gazetteer | None = None) -> Location | None:
+    """The place where the clause doc.text[start:end] says the event happened, or None.
+
+    A GPE/LOC mention inside the clause counts when a locative introduces it (في، بـ، قرب،
+    بالقرب من، شمال/جنوب/شرق/غرب، داخل، على مشارف، or a place noun such as مدينة، محافظة،
+    منطقة). The dateline is never the answer unless the clause names it. With
+    `destination=True`, a destination (إلى، زار) counts too: a visit happens where it goes.
+    The leftmost such place wins ("في الحديدة غربي اليمن" -> Hodeidah).
+    """
+    text = doc.text
+    dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else (-1, -1)
+    by_entity = {p.entity: p for p in doc.places}
+    best: tuple[int, Entity, Mention] | None = None
+    for ent in doc.entities:
+        if ent.type not in PLACE_TYPES:
+            continue
+        for m in ent.mentions or [Mention(ent.start, ent.end, ent.text)]:
+            if not (start <= m.start and m.end <= end):
+                continue
+            if dateline[0] <= m.start < dateline[1]:
+                continue
+            if best is not None and m.start >= best[0]:
+                continue
+            if _locative_before(text, start, m.start, destination=destination):
+                best = (m.start, ent, m)
+    if best is None:
+        return None
+    _, ent, m = best
+    gaz = gazetteer or Gazetteer.default()
+    noun = _noun_before(text, start, m.start)
+    if noun is not None:
+        # "بمحافظة إدلب": the governorate, when the gazetteer knows it by that name.
+        rec = gaz.resolve(f"{noun} {m.text}", countries_in_article=article_countries(doc))
+        if rec is not None:
+            return Location(name=rec.name, lat=rec.lat, lon=rec.lon, geonameid=rec.geonames_id,
+                            country=rec.country, entity=ent.id, text=m.text, start=m.start, end=m.end)
+    place = by_entity.get(ent.id)
+    if place is not None:
+        return Location(name=place.name, lat=place.lat, lon=place.lon, geonameid=place.geonameid,
+                        country=place.country, entity=ent.id, text=m.text, start=m.start, end=m.end)
+    found = PlaceResolver(gaz).resolve_entity(doc, ent)
+    if found is None:
+        return None
+    rec = found[0]
+    return Location(name=rec.name, lat=rec.lat, lon=rec.lon, geonameid=rec.geonames_id,
+                    country=rec.country, entity=ent.id, text=m.text, start=m.start, end=m.end)
