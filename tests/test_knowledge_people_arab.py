@@ -1,0 +1,150 @@
+"""people_arab.jsonl: people of the Arab League states, Iran and Israel, with dated offices.
+
+The entity stage uses these dates to say which office a person held on an article's
+publication date, so the checks here are about dates and coverage, not about volume.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import pytest
+
+from marsad.knowledge import load_jsonl
+from marsad.text.normalize import normalize
+
+FILE = "people_arab.jsonl"
+REQUIRED = ("id", "name", "ar", "code", "offices")
+STATES = ("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN "
+          "ARE YEM IRN ISR").split()
+SECTORS = set("GOV MIL COP JUD LEG PTY REB OPP CVL MED BUS REL IGO NGO".split())
+ROLES = {"HOS", "HOG", "FM", "DEF", "CP"}  # head of state / government, foreign / defence minister, crown prince
+WINDOW = (dt.date(2015, 1, 1), dt.date(2025, 12, 31))
+MAX_GAP = dt.timedelta(days=125)  # ~4 months: caretaker hand-overs are short
+# Constitutional vacancies, during which nobody held the office (the cabinet acted collectively).
+VACANCIES = {
+    ("LBN", "HOS"): [(dt.date(2014, 5, 25), dt.date(2016, 10, 31)),
+                     (dt.date(2022, 10, 31), dt.date(2025, 1, 9))],
+}
+
+
+@pytest.fixture(scope="module")
+def people():
+    return load_jsonl(FILE, required=REQUIRED)
+
+
+def _date(value):
+    return dt.date.fromisoformat(value) if value else None
+
+
+def test_people_load_with_required_keys_and_unique_ids(people):
+    assert len(people) >= 350
+    ids = [p["id"] for p in people]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+def test_every_person_is_well_formed(people):
+    for p in people:
+        assert p["ar"] and all(isinstance(a, str) and a.strip() == a for a in p["ar"]), p["id"]
+        assert p["code"] in set(STATES) | {"IGO", "UNK", "ESH"} or len(p["code"]) == 3, p["id"]
+        assert p["offices"], p["id"]
+        for o in p["offices"]:
+            assert o["sector"] in SECTORS, (p["id"], o)
+            assert o.get("role", "HOS") in ROLES, (p["id"], o)
+
+
+def test_office_dates_parse_and_start_before_end(people):
+    today_bound = dt.date(2027, 1, 1)
+    for p in people:
+        for o in p["offices"]:
+            start, end = _date(o["from"]), _date(o["to"])
+            assert start is not None and start < today_bound, (p["id"], o)
+            assert end is None or start <= end, (p["id"], o)
+
+
+def _gaps(spans, window, vacancies):
+    """Stretches of `window` covered neither by `spans` nor by a known vacancy."""
+    covered = sorted(spans + vacancies)
+    gaps, cursor = [], window[0]
+    for start, end in covered:
+        if start > cursor:
+            gaps.append((cursor, min(start, window[1])))
+        cursor = max(cursor, end)
+        if cursor >= window[1]:
+            break
+    if cursor < window[1]:
+        gaps.append((cursor, window[1]))
+    return [g for g in gaps if g[1] - g[0] > MAX_GAP]
+
+
+@pytest.mark.parametrize("role", ["HOS", "FM"])
+def test_each_state_has_a_head_of_state_and_foreign_minister_2015_2025(people, role):
+    spans = defaultdict(list)
+    for p in people:
+        for o in p["offices"]:
+            if o.get("role") == role:
+                code = o.get("code", p["code"])
+                end = _date(o["to"]) or dt.date.max
+                spans[code].append((_date(o["from"]), end))
+    problems = {}
+    for code in STATES:
+        gaps = _gaps(spans[code], WINDOW, VACANCIES.get((code, role), []))
+        if gaps:
+            problems[code] = [(a.isoformat(), b.isoformat()) for a, b in gaps]
+    assert not problems, f"{role} gaps longer than {MAX_GAP.days} days: {problems}"
+
+
+def test_no_arabic_alias_is_shared_by_two_people_unless_marked_ambiguous(people):
+    owners = defaultdict(set)
+    for p in people:
+        marked = {normalize(a).replace(" ", "") for a in p.get("ambiguous", [])}
+        for alias in p["ar"] + p.get("short", []):
+            key = normalize(alias).replace(" ", "")
+            if key not in marked:
+                owners[key].add(p["id"])
+    shared = {k: sorted(v) for k, v in owners.items() if len(v) > 1}
+    assert not shared, shared
+
+
+def test_aliases_are_arabic_script(people):
+    for p in people:
+        for alias in p["ar"] + p.get("short", []):
+            assert any("\u0621" <= ch <= "\u064a" for ch in alias), (p["id"], alias)
+            assert not any(ch in "پچژگکی" for ch in alias), (p["id"], alias)  # Persian letters
+
+
+def test_known_office_holders_on_given_dates(people):
+    by_id = {p["id"]: p for p in people}
+
+    def holds(pid, role, day):
+        day = dt.date.fromisoformat(day)
+        for o in by_id[pid]["offices"]:
+            end = _date(o["to"]) or dt.date.max
+            if o.get("role") == role and _date(o["from"]) <= day < end:
+                return True
+        return False
+
+    assert holds("mohammed-bin-salman", "CP", "2018-03-01")
+    assert not holds("mohammed-bin-salman", "HOG", "2021-01-01")
+    assert holds("salman-bin-abdulaziz", "HOS", "2023-05-01")
+    assert holds("abbas-araghchi", "FM", "2025-01-10")
+    assert not holds("mohammad-javad-zarif", "FM", "2022-01-10")
+    assert holds("ahmed-al-sharaa", "HOS", "2025-06-01")
+    assert not holds("bashar-al-assad", "HOS", "2025-01-01")
+    assert holds("benjamin-netanyahu", "HOG", "2024-01-01")
+    assert not holds("benjamin-netanyahu", "HOG", "2022-01-01")
+
+
+def test_sector_follows_the_period(people):
+    by_id = {p["id"]: p for p in people}
+
+    def sector_on(pid, day):
+        day = dt.date.fromisoformat(day)
+        return {o["sector"] for o in by_id[pid]["offices"]
+                if _date(o["from"]) <= day < (_date(o["to"]) or dt.date.max)}
+
+    assert sector_on("ahmed-al-sharaa", "2020-01-01") == {"REB"}
+    assert "GOV" in sector_on("ahmed-al-sharaa", "2025-03-01")
+    assert "MIL" in sector_on("mohamed-hamdan-dagalo", "2021-01-01")
+    assert sector_on("mohamed-hamdan-dagalo", "2024-01-01") == {"REB"}
