@@ -27,7 +27,10 @@ SPECIAL_CODES = ("IGO", "NGO", "UNK")
 ORG_KINDS = ("igo", "ngo", "media", "military", "armed_group", "party", "government",
              "legislature", "judiciary", "security", "police", "religious", "company", "civil")
 ROLE_KINDS = ("office", "institution", "group")
-AGREEMENT = ("m", "f", "mp", "fp")  # form of the demonym that follows: الجيش الروسي, القوات الروسية
+# Usual form of the demonym that follows (الجيش الروسي, القوات الروسية, المتظاهرون الروس); a hint:
+# news also writes رئيس الحكومة الإسرائيلي and الإسرائيلية, so a matcher should accept any form.
+AGREEMENT = ("m", "f", "mp", "fp")
+TAKES = ("country", "body")  # what completes the phrase: a country, or an institution/organization
 
 _CODE_RE = re.compile(r"^[A-Z]{3}$")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
@@ -69,8 +72,9 @@ class Role:
     office: str                   # English
     sector: str
     kind: str                     # office (person), institution (body), group (people)
-    agree: str = "m"              # which demonym form follows it
-    ambiguous: bool = False       # needs a country next to it to be an actor (الأمير, زعيم)
+    agree: str = "m"              # usual demonym form after it (see AGREEMENT)
+    takes: tuple[str, ...] = ("country",)  # body: المتحدث باسم + الخارجية/الجيش/an organization
+    ambiguous: bool = False       # too generic alone: an actor only with its country/body (الأمير)
 
 
 def _lines(name: str) -> list[int]:
@@ -244,9 +248,12 @@ def parse_roles(path: str, rows: Rows) -> tuple[Role, ...]:
         ambiguous = e.get("ambiguous", False)
         if not isinstance(ambiguous, bool):
             raise c.fail("ambiguous", "must be true or false")
+        takes = c.strings("takes", arabic=False) or ("country",)
+        if not set(takes) <= set(TAKES):
+            raise c.fail("takes", f"{list(takes)}: use {', '.join(TAKES)}")
         out.append(Role(
             ar=ar, construct=c.arabic("construct", optional=True), office=c.text("office"),
             sector=c.choice("sector", SECTORS), kind=c.choice("kind", ROLE_KINDS),
-            agree=c.choice("agree", AGREEMENT, default="m"), ambiguous=ambiguous,
+            agree=c.choice("agree", AGREEMENT, default="m"), takes=takes, ambiguous=ambiguous,
         ))
     return tuple(out)
