@@ -1,0 +1,608 @@
+"""Pipeline stage `marsad.quotes.v1`: direct quotations with their speaker and relaying outlet.
+
+Quotes: text between “…”, «…», "…", ‹…›, ‘…’ or '…' of at least three words. A quote that
+never closes ends at its paragraph's end unless the next paragraph opens with the same mark
+(the press convention for a quotation running over paragraphs) or the closing mark comes in
+a later paragraph. Quoted names and titles (بعنوان "…", a span an entity covers) are skipped.
+
+Speakers come from the reporting frame around the quote (`knowledge/data/reporting.jsonl`):
+- a speech verb (قال، أكد، أضاف): its subject, after it (VSO) or just before it (SVO);
+  with no subject (وأضاف) the previous speaker carries on;
+- a relay verb (نقلت X عن Y قوله): speaker Y, via X;
+- a participle (مؤكدا، موضحا): the subject of the sentence's main clause;
+- a speaker phrase (على لسان X، في تصريح لـ X): X;
+- a relaying phrase (وفقا لـ، بحسب، لوكالة): the outlet is the via, kept apart from the speaker.
+Speakers and vias are entities from `doc.entities` (PER, ORG, ROLE, GPE); an entity that is
+the object of a preposition in the frame (عن الحرب في سوريا) is never the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.knowledge import load_jsonl
+from marsad.model import Attribution, Document, Entity, Quote
+from marsad.pipeline import register_stage
+from marsad.text.normalize import normalize
+from marsad.text.sentences import split_sentences
+
+REPORTING_FILE = "reporting.jsonl"
+MIN_WORDS = 3
+SPEAKER_TYPES = {"PER": 0, "ROLE": 1, "ORG": 1, "GPE": 2, "NORP": 3}
+_ADJECTIVE_RE = re.compile("(?:ي|يه|يين|يون)$")  # nisba endings: الروسي، الإماراتية
+_PAIRS = {"“": "”", "«": "»", "‹": "›", "‘": "’", "„": "“", '"': '"', "'": "'", "”": "”"}
+_MARK_RE = re.compile("[“”«»‹›‘’„\"']")
+_WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0640]")
+_OPEN_BEFORE = set(" \t\n\u00a0(:[،,؛;-–—/\u0640")
+_CLOSE_AFTER = set(" \t\n\u00a0.,،؛;:!?؟)]-–—…/")
+_CLITIC_OPEN = set("بلوفك")
+_CLAUSE_STOP_RE = re.compile(r"[.!?؟؛\n]")
+_MAX_SPAN_PARAS = 4
+
+
+# --- knowledge ---
+
+@dataclass(frozen=True, slots=True)
+class _Frames:
+    triggers: re.Pattern  # speech/relay/participle/noun/impersonal verbs
+    trigger_type: dict[str, str]
+    speaker_phrases: re.Pattern
+    via_phrases: re.Pattern
+    outlet_phrases: frozenset[str]
+    complementizers: frozenset[str]
+    prepositions: frozenset[str]
+    title_cues: frozenset[str]
+    media_nouns: frozenset[str]
+
+
+def _key(s: str) -> str:
+    return " ".join(s.split())
+
+
+# Matching runs on `fold(text)`: the same length as the text, letter variants folded one to
+# one; patterns let harakat and tatweel sit between letters, so offsets need no map.
+_MARKS = "[\u064b-\u065f\u0670\u0640]*"
+_FOLD_1TO1 = str.maketrans({c: normalize(c) for c in map(chr, range(0x0600, 0x0700))
+                            if len(normalize(c)) == 1 and normalize(c) != c})
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD_1TO1)
+
+
+def _word_pattern(word: str) -> str:
+    return _MARKS.join(map(re.escape, word))
+
+
+def _alt(forms) -> str:
+    """Alternation of the normalized forms, longest first; a form ending in the preposition
+    ل ("وفقا ل") runs into the next word, every other form ends at a word boundary."""
+    keys = sorted({_key(normalize(f)) for f in forms}, key=len, reverse=True)
+    parts = []
+    for k in keys:
+        words = [_word_pattern(w) for w in k.split()]
+        if k.endswith(" ل"):
+            parts.append(r"\s+".join(words[:-1]) + r"\s*" + words[-1] + _MARKS)
+        else:
+            parts.append(r"\s+".join(words) + _MARKS + r"(?!\w)")
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def frames() -> _Frames:
+    e = load_jsonl(REPORTING_FILE, required=("kind", "forms"))
+
+    def forms(kind, **match):
+        return [f for x in e if x["kind"] == kind and all(x.get(k) == v for k, v in match.items())
+                for f in x["forms"]]
+
+    trigger_type = {_key(normalize(f)): x["type"] for x in e if x["kind"] == "verb" for f in x["forms"]}
+    pre = r"(?<!\w)(?:[وف](?=\w))?"
+    return _Frames(
+        triggers=re.compile(rf"{pre}(?P<t>{_alt(trigger_type)})"),
+        trigger_type=trigger_type,
+        speaker_phrases=re.compile(rf"{pre}(?P<t>{_alt(forms('speaker_phrase'))})"),
+        via_phrases=re.compile(rf"{pre}(?P<t>{_alt(forms('via_phrase'))})"),
+        outlet_phrases=frozenset(_key(normalize(f)) for f in forms("via_phrase", outlet=True)),
+        complementizers=frozenset(normalize(f) for f in forms("complementizer")),
+        prepositions=frozenset(normalize(f) for f in forms("preposition")),
+        title_cues=frozenset(normalize(f) for f in forms("title_cue")),
+        media_nouns=frozenset(normalize(f) for f in forms("media_noun")),
+    )
+
+
+# --- finding quotations ---
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """Quoted words [start, end) and the marks around them [open, close_end)."""
+
+    open: int
+    start: int
+    end: int
+    close_end: int
+    closed: bool = True
+
+
+def _can_open(text: str, i: int) -> bool:
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if not nxt or nxt.isspace():
+        return False
+    if i == 0 or text[i - 1] in _OPEN_BEFORE:
+        return True
+    # a one-letter proclitic stuck to the mark: بـ"… و"… ل"…
+    return text[i - 1] in _CLITIC_OPEN and (i == 1 or not text[i - 2].isalnum())
+
+
+def _can_close(text: str, i: int) -> bool:
+    if i == 0 or text[i - 1].isspace():
+        return False
+    return i + 1 >= len(text) or text[i + 1] in _CLOSE_AFTER or _MARK_RE.match(text, i + 1) is not None
+
+
+def _para_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j == -1 else j
+
+
+def _find_close(text: str, open_pos: int, mark: str) -> tuple[int, bool] | None:
+    """Position of the closing mark (or of the end of the quoted words) and whether it closed."""
+    closer = _PAIRS[mark]
+    symmetric = closer == mark
+    pos = open_pos + 1
+    end = _para_end(text, pos)
+    for _ in range(_MAX_SPAN_PARAS):
+        j = pos
+        while True:
+            j = text.find(closer, j, end)
+            if mark == "“" and j == -1:
+                j = text.find("”", pos, end)
+            if j == -1 or not symmetric or _can_close(text, j):
+                break
+            j += 1
+        if j != -1:
+            return j, True
+        if symmetric or end >= len(text):
+            return end, False  # straight quotes never run over a paragraph
+        nxt = end + 1
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        next_end = _para_end(text, nxt)
+        if nxt < len(text) and text[nxt] == mark:
+            pos, end = nxt + 1, next_end  # continuation mark opens the next paragraph
+            continue
+        close_at = text.find(closer, nxt, next_end)
+        reopen = text.find(mark, nxt, next_end)
+        if close_at != -1 and (reopen == -1 or reopen > close_at) and text[nxt] not in _PAIRS:
+            return close_at, True
+        return end, False
+    return end, False
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted stretch of `text`, outermost first, in order; nested quotes are inside."""
+    spans: list[QuoteSpan] = []
+    i = 0
+    while True:
+        m = _MARK_RE.search(text, i)
+        if not m:
+            return spans
+        pos, mark = m.start(), m.group()
+        if mark in "»›’" or (mark in "\"'”" and not _can_open(text, pos)):
+            i = pos + 1
+            continue
+        close = _find_close(text, pos, mark)
+        if close is None or (mark == "'" and (not close[1] or close[0] - pos > 400)):
+            i = pos + 1
+            continue
+        j, closed = close
+        s, e = pos + 1, j
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        spans.append(QuoteSpan(pos, s, e, j + 1 if closed else j, closed))
+        i = j + 1 if closed else j
+
+
+# --- entities and frames ---
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+def _adjectival(text: str, start: int, end: int, etype: str) -> bool:
+    """A nationality adjective, not a name: الوكالة الإماراتية، البريطانيين."""
+    surface = normalize(text[start:end])
+    if not _ADJECTIVE_RE.search(surface):
+        return False
+    if etype == "NORP":
+        return True
+    before = text[max(0, start - 30):start].split()
+    return surface.startswith("ال") and bool(before) and normalize(before[-1]).lstrip("وف").startswith("ال")
+
+
+def _mentions(doc: Document) -> list[_Mention]:
+    found: list[_Mention] = []
+    text = doc.text
+    for ent in doc.entities:
+        if ent.type not in SPEAKER_TYPES:
+            continue
+        spans = {(m.start, m.end) for m in ent.mentions} or {(ent.start, ent.end)}
+        found.extend(_Mention(s, e, ent) for s, e in spans
+                     if ent.type in ("PER", "ROLE") or not _adjectival(text, s, e, ent.type))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[_Mention] = []
+    for m in found:  # keep the outermost of nested mentions
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _attribution(m: _Mention, text: str) -> Attribution:
+    surface = text[m.start:m.end]
+    return Attribution(name=m.entity.name or m.entity.text or surface, text=surface,
+                       entity=m.entity.id, start=m.start, end=m.end)
+
+
+@dataclass(slots=True)
+class _Trigger:
+    start: int
+    end: int
+    kind: str  # speech relay participle noun impersonal speaker_phrase
+    surface: str
+
+
+@dataclass(slots=True)
+class _Ctx:
+    """One document's working state: text, its fold, mentions, quote spans, sentences."""
+
+    text: str
+    folded: str
+    mentions: list[_Mention]
+    spans: list[QuoteSpan]
+    sentences: list[tuple[int, int]]
+    events: list[tuple[int, _Mention]]
+
+    def in_quote(self, pos: int) -> bool:
+        return any(q.open <= pos < q.close_end for q in self.spans)
+
+
+class QuoteFinder:
+    """Finds quotes and their attributions in a Document; built once, reused."""
+
+    def __init__(self, f: _Frames | None = None):
+        self.f = f or frames()
+
+    # -- small text helpers --
+
+    @staticmethod
+    def _word_before(text: str, pos: int) -> tuple[str, int]:
+        """The normalized word ending before `pos` (skipping spaces, marks, tatweel) and its start."""
+        j = pos
+        while j > 0 and (text[j - 1].isspace() or text[j - 1] in "\u0640(\"'«“”"):
+            j -= 1
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "\u0640"):
+            k -= 1
+        return normalize(text[k:j]), k
+
+    def _is_object(self, text: str, m: _Mention) -> bool:
+        """True when a preposition governs the mention (عن X، في X، لـX، بالX)."""
+        k = m.start
+        while k > 0 and _ARABIC_LETTER_RE.match(text[k - 1]):
+            k -= 1
+        prefix = normalize(text[k:m.start])
+        if prefix.endswith("ال"):
+            prefix = prefix[:-2]
+        if any(c in prefix for c in "بلك"):
+            return True
+        word, _ = self._word_before(text, k)
+        return word in self.f.prepositions
+
+    def _region_end(self, ctx: _Ctx, start: int, limit: int) -> int:
+        """Where the subject region after a verb ends: a complementizer, a colon, a quotation."""
+        for w in re.finditer(r"\S+", ctx.text[start:limit]):
+            raw, pos = w.group(), start + w.start()
+            if _MARK_RE.match(raw):
+                if any(q.open == pos for q in ctx.spans):
+                    return pos
+                continue  # أضافت "وام" أن: a quoted name is part of the subject
+            if normalize(raw.strip("،,")) in self.f.complementizers:
+                return pos
+            if ":" in raw:
+                return pos + raw.index(":")
+        return limit
+
+    def _subject_after(self, ctx: _Ctx, start: int, limit: int) -> _Mention | None:
+        end = self._region_end(ctx, start, min(limit, start + 160))
+        cands = [m for m in ctx.mentions if start <= m.start and m.end <= end
+                 and not self._is_object(ctx.text, m)]
+        head = re.match(r"\s*(\w+)", ctx.text[start:end])
+        if head and normalize(head.group(1)) in self.f.media_nouns and head.group(1).startswith("ال") \
+                and not (cands and cands[0].start - start - head.end() < 25):
+            # وأفادت الوكالة: the outlet named last
+            prior = [m for m in ctx.mentions if m.end <= start and m.entity.sector == "MED"]
+            if prior:
+                return prior[-1]
+        return self._apposition(ctx, cands) if cands else None
+
+    def _apposition(self, ctx: _Ctx, cands: list[_Mention]) -> _Mention:
+        """The first candidate, or the person it stands in apposition to
+        (المتحدث باسم النيابة، المستشار فلان)."""
+        first = cands[0]
+        if first.entity.type != "PER":
+            for m in cands[1:3]:
+                between = {normalize(w) for w in _WORD_RE.findall(ctx.text[first.end:m.start])}
+                if m.entity.type == "PER" and m.start - first.end < 40 \
+                        and not between & self.f.prepositions:
+                    return m
+        return first
+
+    def _subject_before(self, ctx: _Ctx, start: int, pos: int) -> _Mention | None:
+        for m in reversed(ctx.mentions):
+            if m.end < pos - 25:
+                break
+            if m.end <= pos and m.start >= start and not self._is_object(ctx.text, m) \
+                    and not re.search(r"[.!?؟؛\n]", ctx.text[m.end:pos]):
+                return m
+        return None
+
+    def _triggers(self, ctx: _Ctx, start: int, end: int) -> list[_Trigger]:
+        out = [_Trigger(m.start("t"), m.end("t"), self.f.trigger_type[_key(normalize(m.group("t")))],
+                        m.group("t"))
+               for m in self.f.triggers.finditer(ctx.folded, start, end)]
+        out += [_Trigger(m.start("t"), m.end("t"), "speaker_phrase", m.group("t"))
+                for m in self.f.speaker_phrases.finditer(ctx.folded, start, end)]
+        out = [t for t in out if not ctx.in_quote(t.start)]
+        for t in out:
+            t.surface = ctx.text[t.start:t.end]
+        out.sort(key=lambda t: (t.start, -t.end))
+        return out
+
+    # -- the stage --
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        sentences = [(s.start, s.end) for s in doc.sentences] or split_sentences(text)
+        ctx = _Ctx(text, fold(text), _mentions(doc), [], sentences, [])
+        ctx.spans = [q for q in find_quote_spans(text) if self._is_quotation(ctx, q)]
+        ctx.events = self._speaking_events(ctx)
+        quotes: list[Quote] = []
+        prev: Quote | None = None
+        prev_sentence: tuple[int, int] | None = None
+        prev_close = 0
+        for n, q in enumerate(ctx.spans, 1):
+            sent = next(((s, e) for s, e in sentences if s <= q.open < e), (q.open, q.close_end))
+            window_start = max(sent[0], prev_close) if prev_sentence == sent else sent[0]
+            speaker, via, verb, conf = self._attribute(ctx, q, sent, window_start)
+            if speaker is None and verb is None and prev is not None and prev_sentence == sent:
+                # 'قال X إن "..." وإن "..."': the second quote shares the first one's frame
+                speaker, via, verb = prev.speaker, prev.via, prev.verb
+                conf = max(0.3, prev.confidence - 0.2)
+            if via is None and speaker is not None and prev is not None and prev.via is not None \
+                    and prev.speaker is not None and prev.speaker.entity == speaker.entity \
+                    and _differs(prev.via, speaker):
+                via = prev.via  # the same interview, relayed by the same outlet
+            quote = Quote(id=f"Q{n}", start=q.start, end=q.end, text=text[q.start:q.end],
+                          speaker=speaker, via=via, verb=verb, confidence=round(conf, 2))
+            quotes.append(quote)
+            prev, prev_sentence, prev_close = quote, sent, q.close_end
+        doc.quotes = quotes
+        return doc
+
+    def _is_quotation(self, ctx: _Ctx, q: QuoteSpan) -> bool:
+        text = ctx.text
+        if len(_WORD_RE.findall(text[q.start:q.end])) < MIN_WORDS:
+            return False
+        word, k = self._word_before(text, q.open)
+        if word in ("ب", "ل", "ك"):
+            word, _ = self._word_before(text, k)
+        cues = self.f.title_cues | {w.removeprefix("ال") for w in self.f.media_nouns}
+        if word in cues or (word[:1] in "وفبل" and word[1:] in cues):
+            return False
+        words = text[q.start:q.end].split()
+        if len(words) <= 6 and not re.search(r"[،,.!?؟:]", text[q.start:q.end]) \
+                and normalize(words[0]).removeprefix("ال") in cues:
+            return False  # "الجمعية التعاونية لـ...": an organization's name
+        # a quoted name: an entity mention covers it
+        return not any(m.start <= q.start + 2 and m.end >= q.end - 2 for m in ctx.mentions)
+
+    def _speaking_events(self, ctx: _Ctx) -> list[tuple[int, _Mention]]:
+        """(position, speaker) of every speech verb with an explicit subject, in order."""
+        out = []
+        for t in self._triggers(ctx, 0, len(ctx.text)):
+            if t.kind != "speech":
+                continue
+            stop = _CLAUSE_STOP_RE.search(ctx.text, t.end)
+            m = self._subject_after(ctx, t.end, stop.start() if stop else len(ctx.text))
+            if m is None:
+                m = self._subject_before(ctx, max(0, t.start - 60), t.start)
+            if m is not None:
+                out.append((t.start, m))
+        return out
+
+    def _attribute(self, ctx: _Ctx, q: QuoteSpan, sent: tuple[int, int], window_start: int):
+        """(speaker, via, verb, confidence) for one quotation."""
+        before = self._triggers(ctx, window_start, q.open)
+        after_limit = min(sent[1], q.close_end + 140) if q.close_end < sent[1] else q.close_end
+        after = self._triggers(ctx, q.close_end, after_limit)
+        speaker: _Mention | None = None
+        via: Attribution | None = None
+        verb: str | None = None
+        conf = 0.3
+        trig = before[-1] if before else None
+        relay = next((t for t in reversed(before) if t.kind == "relay"), None)
+        if trig is not None and trig.kind in ("noun", "participle") and relay is not None:
+            trig = relay  # نقلت X عن Y قوله: the relay frame governs
+        if trig is None and after:
+            trig = after[0]
+        if trig is not None:
+            verb = trig.surface
+            speaker, via, conf = self._from_trigger(ctx, trig, q, sent)
+            inner = self._embedded_speaker(ctx, trig, q)
+            if inner is not None and (speaker is None or inner.entity.id != speaker.entity.id):
+                # وأشارت الوكالة إلى أن التحالف "أكد ...": the coalition speaks, relayed by the agency
+                via = _attribution(speaker, ctx.text) if speaker is not None else via
+                speaker, conf = inner, 0.7
+        if speaker is None and trig is None:
+            v = self._via(ctx, sent, q, None, None)
+            if v is not None and v[1] is not None:
+                speaker, conf = v[1], 0.55  # "..."، حسبما أفاد موقع X: the body speaks
+            else:
+                speaker = self._fallback(ctx, sent, q)
+                conf = 0.35 if speaker else 0.3
+        if via is None:
+            v = self._via(ctx, sent, q, speaker, trig)
+            via = v[0] if v else None
+        if via is None:
+            via = self._media_subject(ctx, sent, q, speaker)
+        spk = _attribution(speaker, ctx.text) if speaker else None
+        if via is not None and spk is not None and not _differs(via, spk):
+            via = None
+        return spk, via, verb, conf
+
+    def _embedded_speaker(self, ctx: _Ctx, trig: _Trigger, q: QuoteSpan) -> _Mention | None:
+        """An entity right before a quotation that opens with a speech verb."""
+        if trig.end > q.open or not self.f.triggers.match(ctx.folded, q.start):
+            return None
+        m = next((m for m in reversed(ctx.mentions) if trig.end <= m.start and m.end <= q.open), None)
+        if m is None or ctx.text[m.end:q.open].strip() or self._is_object(ctx.text, m):
+            return None
+        return m
+
+    def _carry_on(self, ctx: _Ctx, pos: int) -> _Mention | None:
+        last = [m for p, m in ctx.events if p < pos]
+        return last[-1] if last else None
+
+    def _from_trigger(self, ctx: _Ctx, trig: _Trigger, q: QuoteSpan, sent):
+        """Speaker (mention), via (Attribution) and confidence for the frame `trig`."""
+        text = ctx.text
+        limit = q.open if trig.end <= q.open else sent[1]
+        if trig.kind == "speech":
+            m = self._subject_after(ctx, trig.end, limit)
+            if m is None and trig.end <= q.open:
+                m = self._subject_before(ctx, sent[0], trig.start)
+            if m is not None:
+                return m, None, 0.9 if m.entity.type == "PER" else 0.8
+            m = self._carry_on(ctx, trig.start)
+            return m, None, 0.7 if m else 0.3
+        if trig.kind == "relay":
+            src = self._subject_after(ctx, trig.end, limit)
+            an = re.compile(r"(?<!\w)عن(?!\w)").search(ctx.folded, trig.end, limit)
+            speaker = None
+            if an is not None:
+                speaker = next((m for m in ctx.mentions if an.start() < m.start < an.start() + 40
+                                and m.end <= limit and m is not src), None)
+            elif src is not None:
+                speaker = next((m for m in reversed(ctx.mentions) if sent[0] <= m.start
+                                and m.end <= q.open and m.entity.type == "PER" and m is not src),
+                               None) or src
+            via = _attribution(src, text) if src is not None and src is not speaker else None
+            return speaker, via, 0.85 if speaker is not None else 0.4
+        if trig.kind == "speaker_phrase":
+            m = next((m for m in ctx.mentions if trig.end <= m.start < trig.end + 40), None)
+            return m, None, 0.85 if m else 0.3
+        if trig.kind == "impersonal":
+            end = self._region_end(ctx, trig.end, min(sent[1], trig.end + 120))
+            m = next((m for m in ctx.mentions if trig.end <= m.start and m.end <= end), None)
+            if m is None:  # جاء في كلمات الأغنية ... لفلان: the person named, else who spoke last
+                m = next((m for m in ctx.mentions if sent[0] <= m.start and m.end <= q.open
+                          and m.entity.type == "PER"), None) or self._carry_on(ctx, trig.start)
+            return m, None, 0.65 if m else 0.3
+        pool = [m for m in ctx.mentions if sent[0] <= m.start and m.end <= trig.start
+                and not self._is_object(text, m) and not ctx.in_quote(m.start)]
+        # participle (مؤكدا): the main clause's subject; speech noun (بالقول): the nearest
+        m = (self._apposition(ctx, pool) if trig.kind == "participle" else pool[-1]) if pool else None
+        if m is not None:
+            return m, None, 0.75
+        m = self._carry_on(ctx, trig.start)
+        return m, None, 0.6 if m else 0.3
+
+    def _fallback(self, ctx: _Ctx, sent, q) -> _Mention | None:
+        """No frame: the person named before the quote in its sentence, else the sentence subject."""
+        inside = [m for m in ctx.mentions if sent[0] <= m.start and m.end <= q.open]
+        per = [m for m in inside if m.entity.type == "PER"]
+        if per:
+            return per[-1]
+        subj = [m for m in inside if not self._is_object(ctx.text, m)]
+        return subj[0] if subj else None
+
+    def _via(self, ctx: _Ctx, sent, q, speaker: _Mention | None, trig: _Trigger | None):
+        """(via Attribution, body mention) from the relaying phrase nearest the frame."""
+        text = ctx.text
+        best = None
+        for pm in self.f.via_phrases.finditer(ctx.folded, sent[0], sent[1]):
+            s, e = pm.start("t"), pm.end("t")
+            if ctx.in_quote(s):
+                continue
+            phrase = _key(normalize(pm.group("t")))
+            obj = next((m for m in ctx.mentions if s + 1 <= m.start <= e + 40
+                        and not (q.start <= m.start < q.end)), None)
+            if obj is not None and obj.start > e and re.search(r"[.!?؟؛،,\n]", text[e:obj.start]):
+                obj = None
+            if obj is not None and speaker is not None and obj.entity.id == speaker.entity.id:
+                continue
+            if obj is not None and obj.entity.type == "PER":
+                if speaker is None:
+                    return None, obj
+                continue
+            if obj is not None:
+                cand = (_attribution(obj, text), obj)
+            elif phrase in self.f.outlet_phrases:
+                span = self._outlet_surface(text, s, e)
+                if span is None:
+                    continue
+                a, b = span
+                cand = (Attribution(name=text[a:b], text=text[a:b], start=a, end=b), None)
+            else:
+                continue
+            anchor = trig.end if trig is not None else q.open
+            dist = abs(s - anchor)
+            if best is None or dist < best[0]:
+                best = (dist, cand)
+        return best[1] if best else None
+
+    def _outlet_surface(self, text: str, s: int, e: int) -> tuple[int, int] | None:
+        """'لوكالة فرانس برس' -> 'وكالة فرانس برس': the outlet noun and up to three words."""
+        quoted = re.match(r"\s*([\"«“])([^\"«»“”\n]{2,40})[\"»”]", text[e:])
+        if quoted:  # في برنامج "60 دقيقة": the quoted name
+            return e + quoted.start(2), e + quoted.end(2)
+        a = s + 1 if normalize(text[s]) in ("ل", "و") and text[s + 1:s + 2].strip() else s
+        if normalize(text[a:a + 1]) == "ل" and normalize(text[s]) == "و":
+            a += 1
+        b = e
+        for _ in range(3):
+            m = re.match(r"\s+([^\s،,.:؛!?؟\"«»“”()]+)", text[b:])
+            if not m or normalize(m.group(1)) in self.f.complementizers | self.f.prepositions:
+                break
+            b += m.end()
+        return (a, b) if b > e else None
+
+    def _media_subject(self, ctx: _Ctx, sent, q, speaker) -> Attribution | None:
+        """A media outlet that is the subject of another reporting verb in the sentence."""
+        for t in self._triggers(ctx, sent[0], sent[1]):
+            if t.kind not in ("speech", "relay"):
+                continue
+            m = self._subject_after(ctx, t.end, min(sent[1], t.end + 120))
+            if m is not None and m.entity.sector == "MED" and (speaker is None or m.entity.id != speaker.entity.id):
+                return _attribution(m, ctx.text)
+        return None
+
+
+def _differs(via: Attribution, speaker: Attribution) -> bool:
+    if via.entity and speaker.entity:
+        return via.entity != speaker.entity
+    return normalize(via.text) != normalize(speaker.text)
+
+
+@register_stage("marsad.quotes.v1")
+def make_quotes():
+    return QuoteFinder()
