@@ -102,6 +102,18 @@ def test_knowledge_countries_demonyms_belong_to_one_country():
     assert _collisions("demonyms", "ambiguous_demonyms") == []
 
 
+def test_knowledge_countries_forms_do_not_cross_fields():
+    """A capital of one country must not read as another's name or demonym (ماليه / مالية)."""
+    owners: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for c in countries():
+        ambiguous = c.ambiguous_ar | c.ambiguous_demonyms | c.ambiguous_capital_ar
+        for alias in set(c.ar + c.demonyms + c.capital_ar):
+            owners[normalize(alias)].append((c.code, alias in ambiguous))
+    clashes = [(key, who) for key, who in owners.items()
+               if len({code for code, _ in who}) > 1 and not all(amb for _, amb in who)]
+    assert clashes == []
+
+
 def test_knowledge_countries_no_common_word_aliases():
     wordfreq = pytest.importorskip("wordfreq")
     flagged = []

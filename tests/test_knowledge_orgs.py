@@ -88,6 +88,12 @@ def test_knowledge_orgs_latin_aliases_unique():
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
 
 
+def test_knowledge_orgs_short_latin_aliases_are_acronyms():
+    # matched case-sensitively, so "UN" and "AP" never fire on ordinary words
+    short = [(o.id, x) for o in organizations() for x in o.latin if len(x) <= 3 and not x.isupper()]
+    assert short == []
+
+
 def test_knowledge_orgs_arabic_aliases_unique():
     owners = defaultdict(list)
     for org in organizations():
