@@ -1,0 +1,207 @@
+"""Who did it and to whom: actor and recipient parties of one trigger in its clause.
+
+Verbs: a party before the verb in its clause is the subject (SVO, headlines, complement
+clauses); otherwise the first party after it (VSO). The next party without a preposition is
+the direct object; parties after one of the entry's `rprep` prepositions are recipients too.
+A relative clause's antecedent is the subject, or the patient for arrest/kill verbs with no
+other party. Verbal nouns take their genitive (زيارة كاميرون، اعتقال قيادي) as actor or
+recipient by the entry's `gen`, an agent after على يد / من قبل, and otherwise the subject of
+the light verb before them (شنت قوات التحالف غارات). Coordinated parties (الولايات المتحدة
+وبريطانيا وفرنسا) act together. Reciprocal entries put partners among the actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.events.clauses import Clause
+from marsad.events.matcher import Hit
+from marsad.events.parties import Party
+from marsad.text import Token
+
+Group = list[Party]
+_MATERIAL_CONFLICT = frozenset(["ASSAULT", "COERCE"])
+_ARMED = frozenset(["MIL", "REB", "UAF", "COP"])
+
+
+@dataclass(slots=True)
+class Args:
+    actors: list[Party] = field(default_factory=list)
+    recipients: list[Party] = field(default_factory=list)
+    type: str | None = None  # a switched type (دعا إلى التعاون → AGREE)
+    mode: str | None = None
+    subject_found: bool = False
+
+
+def groups_of(parties: list[Party]) -> list[Group]:
+    """Parties joined by و (or listed with commas) form one group."""
+    groups: list[Group] = []
+    for p in parties:
+        prev = groups[-1][-1] if groups else None
+        if prev is not None and p.conj and p.first - prev.last <= 2:
+            groups[-1].append(p)
+        elif prev is not None and p.prep is None and (
+                (p.first == prev.last + 1 and (not prev.code or not p.code or prev.code == p.code))
+                or (p.first == prev.last + 2 and prev.type == "GROUP" and not prev.code and p.type == "PER")):
+            groups[-1].append(p)  # apposition: الرئيس (الأمريكي) دونالد ترامب
+        else:
+            groups.append([p])
+    return groups
+
+
+def _prep(g: Group) -> str | None:
+    return g[0].prep
+
+
+def _free(g: Group) -> bool:
+    return _prep(g) is None
+
+
+def _actor_like(g: Group) -> bool:
+    return any(p.type != "LOC" for p in g)
+
+
+def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties: list[Party]) -> Args:
+    clause = clauses[k]
+    lo, hi = clause.first, clause.last
+    taken = set(hit.consumed) | {hit.head}
+    here = [p for p in parties if lo <= p.first < hi and p.first not in taken and p.last not in taken]
+    groups = groups_of(here)
+    before = [g for g in groups if g[-1].last < hit.head]
+    after = [g for g in groups if g[0].first > hit.head]
+    entry = hit.entry
+    args = Args()
+    rprep = entry.rprep
+    agents = [g for g in after if _prep(g) == "agent"]
+    prepped = [g for g in after if _prep(g) in rprep and _actor_like(g)]
+    if entry.pos == "noun" or (entry.pos == "mwe" and hit.kind == "noun"):
+        _noun_args(hit, before, after, agents, prepped, args)
+    else:
+        _verb_args(clauses, k, hit, before, after, agents, prepped, parties, args)
+    _between(after, hit, args)
+    _apply_switch(tokens, hit, hi, args)
+    return args
+
+
+def _noun_args(hit: Hit, before, after, agents, prepped, args: Args) -> None:
+    entry = hit.entry
+    end = max(hit.consumed) if hit.consumed else hit.last
+    genitive = next((g for g in after if _free(g) and g[0].first <= end + 2 and _actor_like(g)), None)
+    actor: Group | None = None
+    recipients: list[Group] = [g for g in prepped if g is not genitive]
+    if genitive is not None:
+        if entry.gen == "recipient":
+            recipients.insert(0, genitive)
+        else:
+            actor = genitive
+    if actor is None and agents:
+        actor = agents[0]
+    if actor is None:
+        subj = [g for g in before if _free(g) and _actor_like(g)]
+        if subj:
+            actor = subj[-1]
+    if entry.recip and actor is not None:
+        partners = [g for g in recipients if _prep(g) in ("مع", "ب")]
+        args.actors = [p for g in [actor, *partners] for p in g]
+        recipients = [g for g in recipients if g not in partners]
+    elif actor is not None:
+        args.actors = list(actor)
+    args.recipients = [p for g in recipients for p in g]
+    args.subject_found = actor is not None
+
+
+def _antecedent(clauses: list[Clause], k: int, parties: list[Party]) -> Group | None:
+    clause = clauses[k]
+    if clause.kind != "relative" or clause.marker is None:
+        return None
+    cands = [p for p in parties if p.last < clause.marker and clause.marker - p.last <= 4]
+    if not cands:
+        return None
+    groups = groups_of([p for p in parties if p.last < clause.marker])
+    return groups[-1] if groups and groups[-1][-1] is cands[-1] else [cands[-1]]
+
+
+def _verb_args(clauses, k, hit: Hit, before, after, agents, prepped, parties, args: Args) -> None:
+    entry = hit.entry
+    free_before = [g for g in before if _free(g) and _actor_like(g)]
+    free_after = [g for g in after if _free(g)]
+    subj: Group | None = free_before[-1] if free_before else None
+    patient_first = False
+    if subj is None:
+        ante = _antecedent(clauses, k, parties)
+        if ante is not None:
+            if entry.gen == "recipient" and not free_after and entry.type in _MATERIAL_CONFLICT | {"ACCUSE"}:
+                patient_first = True  # الذي اعتقل السبت: the antecedent was arrested
+                args.recipients = list(ante)
+            else:
+                subj = ante
+    if subj is None and free_after and not patient_first and _actor_like(free_after[0]) and \
+            free_after[0][0].first - hit.last <= 6:
+        subj = free_after.pop(0)
+    if agents:
+        # passive with a named agent: the subject slot holds the patient
+        if subj is not None:
+            args.recipients = list(subj)
+        subj = agents[0]
+    direct = free_after[0] if free_after else None
+    if direct is not None and subj is not None and direct[0].first < subj[0].first:
+        direct = None
+    recips: list[Group] = []
+    if entry.obj == "host":
+        targets = ([direct] if direct else []) + [g for g in after if _prep(g) in ("الي", "ل", "في") or g in prepped]
+        recips = targets[:1]
+    elif entry.obj == "visitor":
+        if direct is not None and subj is not None:
+            subj, recips = direct, [subj]
+        elif direct is not None:
+            subj = direct
+    else:
+        if direct is not None and entry.obj != "none":
+            recips.append(direct)
+        recips += [g for g in prepped if g not in recips]
+    if entry.receive and subj is not None:
+        giver = next((g for g in after if _prep(g) == "من"), None)
+        recips, subj = [subj], giver
+    if entry.recip and subj is not None:
+        partners = [g for g in recips if g is direct or _prep(g) in ("مع", "ب")]
+        args.actors = [p for g in [subj, *partners] for p in g]
+        recips = [g for g in recips if g not in partners]
+    elif subj is not None:
+        args.actors = list(subj)
+    args.recipients = args.recipients + [p for g in recips for p in g if p not in args.recipients]
+    args.subject_found = subj is not None
+    if entry.lemma == "هاجم" and subj is not None and all(p.type in ("PER", "ROLE") for p in subj) \
+            and not any(p.sector in _ARMED for p in subj):
+        args.type, args.mode = "ACCUSE", "disapprove"  # a politician attacking in words
+
+
+def _between(after: list[Group], hit: Hit, args: Args) -> None:
+    """اشتباكات بين X و Y / محادثات بين X و Y: the parties after بين."""
+    g = next((g for g in after if _prep(g) == "بين" and g[0].first - hit.last <= 3), None)
+    if g is None or len(g) < 2:
+        return
+    if hit.entry.type in _MATERIAL_CONFLICT:
+        args.actors, args.recipients = [g[0]], g[1:]
+    else:
+        args.actors, args.recipients = list(g), []
+    args.subject_found = True
+
+
+def _apply_switch(tokens: list[Token], hit: Hit, hi: int, args: Args) -> None:
+    sw = hit.entry.switch
+    if not sw:
+        return
+    end = min(hi, hit.last + 6)
+    for j in range(hit.last + 1, end):
+        stems = {tokens[j].norm}
+        norm = tokens[j].norm
+        for pre in ("ال", "بال", "لل", "وال", "ل", "ب"):
+            if norm.startswith(pre):
+                stems.add(norm[len(pre):])
+                stems.add("ال" + norm[len(pre):])
+        if stems & sw["after"]:
+            if sw.get("no_object") and any(hit.last < p.first < j for p in args.recipients):
+                return  # دعا X إلى: a request to X, whatever it asks for
+            args.type = sw["type"]
+            args.mode = sw.get("mode")
+            return

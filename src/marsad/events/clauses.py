@@ -1,0 +1,98 @@
+"""Clauses inside a sentence: the evidence span of an event and the scope of its arguments
+and modality.
+
+A clause starts at a clause opener (كما، حيث، بينما ...), a relative pronoun (الذي، التي),
+a complement particle of reported speech (أن، إن، بأن), a quotation mark, a verb joined by
+و/ف (وأكد، فاعتقلت), or a comma or semicolon followed by a verb. Complement and relative
+clauses remember the clause that governs them (the speech verb, the antecedent).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.events.cues import Cues
+from marsad.text import Token
+
+_QUOTES = frozenset(["«", "»", "“", "”", '"'])
+_HARD = frozenset(["؛", ";", ":", "(", ")"])
+_COMMA = frozenset(["،", ","])
+
+
+@dataclass(slots=True)
+class Clause:
+    first: int  # token index
+    last: int  # token index, exclusive
+    kind: str  # main | coord | opener | relative | complement | quote
+    parent: int | None = None  # index (in the sentence's clause list) of the governing clause
+    marker: int | None = None  # token index of the opener / pronoun / particle
+
+
+def split_clauses(tokens: list[Token], lo: int, hi: int, cues: Cues, verb_at: set[int]) -> list[Clause]:
+    """Clauses of tokens[lo:hi]. `verb_at`: token indices read as verbs (triggers, speech verbs)."""
+    openers = cues.words("clause_opener")
+    relatives = cues.words("relative")
+    complements = cues.words("complement")
+    multi_openers = cues.phrases("clause_opener")
+    clauses: list[Clause] = [Clause(lo, hi, "main")]
+    in_quote = False
+
+    def cut(at: int, kind: str, marker: int | None) -> None:
+        cur = clauses[-1]
+        if at <= cur.first:
+            cur.kind, cur.marker = kind, marker
+            cur.parent = len(clauses) - 2 if len(clauses) > 1 and kind != "main" else None
+            return
+        cur.last = at
+        parent = len(clauses) - 1
+        clauses.append(Clause(at, hi, kind, parent, marker))
+
+    for i in range(lo, hi):
+        norm = tokens[i].norm
+        if norm in _QUOTES:
+            in_quote = not in_quote
+            cut(i, "quote" if in_quote else "main", i)
+            continue
+        if norm in _HARD:
+            cut(i, "main", None)
+            continue
+        if norm in _COMMA:
+            if i + 1 < hi and (i + 1 in verb_at or _opens(tokens[i + 1].norm, openers, relatives)):
+                cut(i + 1, "coord", i + 1)
+            continue
+        if i == lo:
+            continue
+        bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+        if norm in relatives or bare in relatives:
+            cut(i, "relative", i)
+        elif norm in complements or bare in complements:
+            cut(i, "complement", i)
+        elif norm in openers or bare in openers:
+            cut(i, "opener", i)
+        elif any(_phrase_at(tokens, i, hi, c.words) for c in multi_openers):
+            cut(i, "opener", i)
+        elif i in verb_at and norm[:1] in ("و", "ف") and i - 1 >= lo and tokens[i - 1].norm not in _COMMA:
+            cut(i, "coord", i)
+    return clauses
+
+
+def _opens(norm: str, openers, relatives) -> bool:
+    bare = norm[1:] if norm[:1] in ("و", "ف") else norm
+    return norm in openers or bare in openers or norm in relatives or bare in relatives
+
+
+def _phrase_at(tokens: list[Token], i: int, hi: int, words: tuple[str, ...]) -> bool:
+    n = len(words)
+    if i + n > hi:
+        return False
+    first = tokens[i].norm
+    if first != words[0] and not (first[:1] in ("و", "ف") and first[1:] == words[0]):
+        return False
+    return all(tokens[i + k].norm == words[k] for k in range(1, n))
+
+
+def clause_of(clauses: list[Clause], i: int) -> int:
+    for k, c in enumerate(clauses):
+        if c.first <= i < c.last:
+            return k
+    return len(clauses) - 1

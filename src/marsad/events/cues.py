@@ -1,0 +1,80 @@
+"""Cue words for clauses, modality and reported speech (`events_cues.jsonl`), and words for
+unnamed actors (`events_actors.jsonl`), loaded once into lookup sets keyed by normalized form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.errors import KnowledgeError
+from marsad.knowledge import load_jsonl
+from marsad.text import normalize
+
+CUES_FILE = "events_cues.jsonl"
+ACTORS_FILE = "events_actors.jsonl"
+KINDS = (
+    "negation", "negation_not", "negation_governor", "hypothetical", "hypothetical_governor",
+    "future", "historical", "historical_phrase", "clause_opener", "relative", "complement",
+    "pronoun_subject", "speech", "source", "agent", "light_verb", "passive_marker",
+    "negative_context",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    words: tuple[str, ...]  # normalized tokens
+    window: int
+    next_imperfect: bool
+    needs: frozenset[str]
+
+
+@dataclass(slots=True)
+class Cues:
+    """Single-word cues by kind (a set of normalized words), and multi-word ones as tuples."""
+
+    single: dict[str, dict[str, Cue]] = field(default_factory=dict)
+    multi: dict[str, list[Cue]] = field(default_factory=dict)
+
+    def words(self, kind: str) -> dict[str, Cue]:
+        return self.single.get(kind, {})
+
+    def phrases(self, kind: str) -> list[Cue]:
+        return self.multi.get(kind, [])
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWord:
+    words: tuple[str, ...]
+    sector: str
+    code: str | None
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    cues = Cues()
+    for line, raw in enumerate(load_jsonl(CUES_FILE, required=("cue", "kind")), 1):
+        kind = raw["kind"]
+        if kind not in KINDS:
+            raise KnowledgeError(f"unknown cue kind {kind!r}; use one of {', '.join(KINDS)}",
+                                 path=CUES_FILE, line=line, key="kind")
+        words = tuple(normalize(raw["cue"]).split())
+        cue = Cue(words, int(raw.get("window", 4)), bool(raw.get("next_imperfect")),
+                  frozenset(normalize(w) for w in raw.get("needs", ())))
+        if len(words) == 1:
+            cues.single.setdefault(kind, {})[words[0]] = cue
+        else:
+            cues.multi.setdefault(kind, []).append(cue)
+    return cues
+
+
+@lru_cache(maxsize=1)
+def load_actor_words() -> dict[str, list[ActorWord]]:
+    """First normalized word → actor words starting with it (longest first)."""
+    out: dict[str, list[ActorWord]] = {}
+    for raw in load_jsonl(ACTORS_FILE, required=("forms", "sector")):
+        for form in raw["forms"]:
+            words = tuple(normalize(form).split())
+            out.setdefault(words[0], []).append(ActorWord(words, raw["sector"], raw.get("code")))
+    for bucket in out.values():
+        bucket.sort(key=lambda a: -len(a.words))
+    return out

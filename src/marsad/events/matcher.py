@@ -1,0 +1,164 @@
+"""Find trigger words in a run of tokens: clitic readings → lexicon lookups → the one entry
+that fits (multi-word first, then entries whose governing preposition is present, then
+plain ones)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.events.lexicon import Lexicon, TriggerEntry
+from marsad.text import Token, clitic_splits, normalize
+
+# Separate prepositions, normalized; an attached ب / ل is read off the next word.
+PREPOSITIONS = frozenset(normalize(w) for w in [
+    "من", "إلى", "على", "عن", "مع", "في", "ضد", "بين", "نحو", "باتجاه", "حول", "بشأن",
+    "لدى", "عند", "تجاه", "إزاء", "خلال", "قبل", "بعد", "عبر", "أمام", "داخل", "قرب", "حيال",
+])
+# Prepositions with an attached pronoun (معه، عليه، إليها ...).
+_PRONOUNS = ("ه", "ها", "هم", "هما", "ي", "نا", "كم")
+_PREP_STEMS = {"من": ("من", "منه", "منها", "منهم"), "الي": ("الي", "اليه", "اليها", "اليهم"),
+               "علي": ("علي", "عليه", "عليها", "عليهم"), "عن": ("عن", "عنه", "عنها", "عنهم")}
+_VERB_KINDS = ("perf", "impf", "form")
+PREP_WINDOW = 4
+
+
+@dataclass(slots=True)
+class Hit:
+    """A trigger found at tokens[first:last + 1]; `head` is the lexicon word itself."""
+
+    entry: TriggerEntry
+    kind: str  # perf | impf | form | noun
+    head: int
+    first: int
+    last: int
+    prefix: tuple[str, ...]
+    prep_at: int | None = None  # token index of the governing preposition, when required
+    consumed: tuple[int, ...] = ()
+
+    @property
+    def is_verb(self) -> bool:
+        return self.kind in _VERB_KINDS
+
+    @property
+    def future_prefix(self) -> bool:
+        return "س" in self.prefix
+
+
+def readings(token: Token) -> tuple[tuple[tuple[str, ...], str], ...]:
+    if not token.is_arabic:
+        return ()
+    return clitic_splits(token.norm)
+
+
+def prep_of(token: Token) -> str | None:
+    """The preposition a token is or starts with (separate or attached ب / ل / لل)."""
+    norm = token.norm
+    if norm in PREPOSITIONS:
+        return norm
+    for base, forms in _PREP_STEMS.items():
+        if norm in forms:
+            return base
+    if len(norm) > 2 and norm[:2] in ("مع", "عن") and norm[2:] in _PRONOUNS:
+        return norm[:2]
+    if len(norm) >= 3:
+        body = norm[1:] if norm[0] in "وف" and len(norm) >= 4 else norm
+        if body[0] in "بل" and len(body) >= 3:
+            return body[0]
+    if norm in ("به", "بها", "بهم", "له", "لها", "لهم", "لنا", "بنا"):
+        return norm[0]
+    return None
+
+
+def _prep_matches(token: Token, preps: tuple[str, ...]) -> bool:
+    p = prep_of(token)
+    return p is not None and p in preps
+
+
+def _compatible(prefix: tuple[str, ...], kind: str) -> bool:
+    if kind in _VERB_KINDS:
+        if any(p not in ("و", "ف", "ل", "س") for p in prefix):
+            return False
+        if ("س" in prefix or "ل" in prefix) and kind not in ("impf", "form"):
+            return False
+        return True
+    return "س" not in prefix
+
+
+def _slot_match(token: Token, forms: tuple[str, ...]) -> bool:
+    if token.norm in forms:
+        return True
+    return any(stem in forms for _, stem in readings(token)[1:])
+
+
+def _match_words(tokens: list[Token], after: int, hi: int, entry: TriggerEntry) -> list[int] | None:
+    """Token indices of the multi-word slots, or None."""
+    pos = after
+    found = []
+    for slot in entry.words:
+        hit = None
+        for j in range(pos + 1, min(hi, pos + 1 + entry.window)):
+            if _slot_match(tokens[j], slot):
+                hit = j
+                break
+        if hit is None:
+            return None
+        found.append(hit)
+        pos = hit
+    return found
+
+
+def _find_prep(tokens: list[Token], after: int, hi: int, preps: tuple[str, ...]) -> int | None:
+    for j in range(after + 1, min(hi, after + 1 + PREP_WINDOW)):
+        if _prep_matches(tokens[j], preps):
+            return j
+    return None
+
+
+def find_triggers(tokens: list[Token], lo: int, hi: int, lexicon: Lexicon,
+                  skip: set[int] | frozenset[int] = frozenset()) -> list[Hit]:
+    """Triggers in tokens[lo:hi], left to right, at most one per token; `skip`: token indices
+    inside names (منظمة حظر الأسلحة) that never trigger."""
+    hits: list[Hit] = []
+    taken: set[int] = set()
+    for i in range(lo, hi):
+        if i in taken or i in skip:
+            continue
+        tok = tokens[i]
+        cands: list[tuple[TriggerEntry, str, tuple[str, ...]]] = []
+        for prefix, stem in readings(tok):
+            for entry, kind in lexicon.get(stem):
+                if _compatible(prefix, kind):
+                    cands.append((entry, kind, prefix))
+        if not cands:
+            continue
+        prev = tokens[i - 1].norm if i > lo else ""
+        best = _choose(tokens, i, lo, hi, prev, cands)
+        if best is None:
+            continue
+        hits.append(best)
+        taken.update(best.consumed)
+    return hits
+
+
+def _choose(tokens, i, lo, hi, prev, cands) -> Hit | None:
+    mwe, with_prep, plain = [], [], []
+    for entry, kind, prefix in cands:
+        if entry.not_after and prev in entry.not_after:
+            continue
+        if kind in _VERB_KINDS and prev in PREPOSITIONS and prev not in ("قبل", "بعد"):
+            continue  # a word right after في / من / على is a noun, not a verb
+        if entry.pos == "mwe":
+            slots = _match_words(tokens, i, hi, entry)
+            if slots is not None:
+                mwe.append(Hit(entry, kind, i, i, max(slots), prefix, consumed=(i, *slots)))
+            continue
+        if entry.prep:
+            at = _find_prep(tokens, i, hi, entry.prep)
+            if at is not None:
+                with_prep.append(Hit(entry, kind, i, i, i, prefix, prep_at=at, consumed=(i,)))
+            continue
+        plain.append(Hit(entry, kind, i, i, i, prefix, consumed=(i,)))
+    for group in (mwe, with_prep, plain):
+        if group:
+            return min(group, key=lambda h: h.entry.line)
+    return None

@@ -1,0 +1,154 @@
+"""Modality of an event: negated, hypothetical, future, historical.
+
+Cues (`events_cues.jsonl`) count when they stand before the trigger inside its clause, within
+their `window` of tokens; governor cues (نفى أن، يمكن أن، يخشى أن) count from the clause that
+governs a complement clause. Historical: a past year in the clause (عام 2014 in a 2018
+story), background phrases (منذ عام، في السنوات الأخيرة), or a resolved event date more than
+`HISTORICAL_DAYS` before publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from marsad.events.clauses import Clause
+from marsad.events.cues import Cues
+from marsad.events.matcher import Hit
+from marsad.text import Token
+
+HISTORICAL_DAYS = 45
+_YEAR_RE = re.compile(r"^(19[5-9]\d|20\d\d)$")
+_IMPERFECT_PREFIX = ("ي", "ت", "ن")
+
+
+@dataclass(slots=True)
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+
+
+def _bare(norm: str) -> str:
+    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
+
+
+def _before(tokens: list[Token], lo: int, head: int, window: int) -> range:
+    return range(max(lo, head - window), head)
+
+
+def _has_phrase(tokens: list[Token], lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    n = len(words)
+    for i in range(lo, hi - n + 1):
+        if _bare(tokens[i].norm) == words[0] or tokens[i].norm == words[0]:
+            if all(tokens[i + k].norm == words[k] for k in range(1, n)):
+                return True
+    return False
+
+
+def _negated(tokens, clause: Clause, hit: Hit, cues: Cues) -> bool:
+    neg = cues.words("negation")
+    not_neg = cues.words("negation_not")
+    for j in _before(tokens, clause.first, hit.head, 4):
+        norm = tokens[j].norm
+        cue = neg.get(norm) or neg.get(_bare(norm))
+        if cue is None or hit.head - j > cue.window:
+            continue
+        nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+        if nxt in not_neg or _bare(nxt) in not_neg:
+            continue
+        if norm == "ما" and not (hit.is_verb and hit.kind == "perf"):
+            continue
+        if _bare(norm) == "غير" and hit.is_verb:
+            continue
+        # a negated light verb in between still negates (لم يوجه أي اتهامات)
+        return True
+    return False
+
+
+def _hypothetical(tokens, clause: Clause, hit: Hit, cues: Cues) -> bool:
+    hyp = cues.words("hypothetical")
+    for j in _before(tokens, clause.first, hit.head, 6):
+        norm = tokens[j].norm
+        cue = hyp.get(norm) or hyp.get(_bare(norm))
+        if cue is None or hit.head - j > cue.window:
+            continue
+        if cue.next_imperfect:
+            nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+            if not nxt.startswith(_IMPERFECT_PREFIX):
+                continue  # قد + perfect: 'has already'
+        return True
+    return any(_has_phrase(tokens, clause.first, hit.head, c.words) for c in cues.phrases("hypothetical"))
+
+
+def _future(tokens, clause: Clause, hit: Hit, cues: Cues) -> bool:
+    if hit.future_prefix:
+        return True
+    fut = cues.words("future")
+    for j in range(clause.first, clause.last):
+        if j == hit.head:
+            continue
+        norm = tokens[j].norm
+        cue = fut.get(norm) or fut.get(_bare(norm))
+        if cue is not None and abs(hit.head - j) <= cue.window:
+            return True
+        # an auxiliary with the future prefix before the trigger: ستقوم ب، سيعقد، ستبدأ
+        if j < hit.head and hit.head - j <= 3 and len(norm) > 3:
+            body = _bare(norm)
+            if body[:1] == "س" and body[1:2] in _IMPERFECT_PREFIX and len(body) >= 4:
+                return True
+    return any(_has_phrase(tokens, clause.first, clause.last, c.words) for c in cues.phrases("future"))
+
+
+def _historical(tokens, clause: Clause, hit: Hit, cues: Cues, published: dt.date | None) -> bool:
+    lo, hi = clause.first, clause.last
+    if published is not None:
+        for j in range(lo, hi):
+            m = _YEAR_RE.match(tokens[j].norm)
+            if m and int(m.group()) < published.year and abs(j - hit.head) <= 10:
+                return True
+    for c in cues.phrases("historical_phrase"):
+        if _has_phrase(tokens, lo, hi, c.words):
+            return True
+    hist = cues.words("historical")
+    words_here = {_bare(tokens[j].norm) for j in range(lo, hi)}
+    for j in range(lo, hi):
+        cue = hist.get(_bare(tokens[j].norm))
+        if cue and cue.needs & words_here:
+            return True
+    return False
+
+
+def modality(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, cues: Cues,
+             published: dt.date | None) -> Modality:
+    clause = clauses[k]
+    out = Modality(
+        negated=_negated(tokens, clause, hit, cues),
+        hypothetical=_hypothetical(tokens, clause, hit, cues),
+        future=_future(tokens, clause, hit, cues),
+        historical=_historical(tokens, clause, hit, cues, published),
+    )
+    # A complement clause inherits denial, doubt and futurity from the verb governing it.
+    parent = clauses[clause.parent] if clause.kind == "complement" and clause.parent is not None else None
+    if parent is not None:
+        gov = range(max(parent.first, parent.last - 6), parent.last)
+        words = {_bare(tokens[j].norm) for j in gov} | {tokens[j].norm for j in gov}
+        if words & cues.words("negation_governor").keys():
+            out.negated = True
+        if words & cues.words("hypothetical_governor").keys():
+            out.hypothetical = True
+    return out
+
+
+def old_date(value: str | None, published: dt.date | None) -> bool:
+    """True when a resolved event date lies well before publication."""
+    if not value or published is None:
+        return False
+    try:
+        parts = [int(x) for x in value.split("-")]
+    except ValueError:
+        return False
+    when = dt.date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 28)
+    return (published - when).days > HISTORICAL_DAYS

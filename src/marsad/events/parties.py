@@ -1,0 +1,157 @@
+"""Parties: the spans in a sentence that can be an event's actor or recipient.
+
+Made from `doc.entities` mentions (PER ORG GPE NORP ROLE; LOC only as a visited place) and
+from unnamed group words (`events_actors.jsonl`: القوات، السلطات، المتظاهرون) that no entity
+covers. A nationality adjective right after a group word gives it a country (القوات الروسية →
+RUS MIL). Each party records the preposition that introduces it (ب، ل، على، مع ...) and
+whether it is joined to the party before by و (coordination).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from marsad.events.cues import load_actor_words
+from marsad.events.matcher import prep_of, readings
+from marsad.model import Document
+from marsad.text import Token
+
+ACTOR_TYPES = frozenset(["PER", "ORG", "GPE", "NORP", "ROLE"])
+_SECTOR_OF_TYPE = {"GPE": "GOV"}
+
+
+@dataclass(slots=True)
+class Party:
+    start: int
+    end: int
+    first: int  # token index
+    last: int  # token index, inclusive
+    type: str  # PER ORG GPE LOC NORP ROLE GROUP
+    code: str | None
+    sector: str | None
+    name: str
+    text: str
+    entity: str | None = None
+    prep: str | None = None  # the preposition introducing it
+    conj: bool = False  # joined to the previous party by و
+    feminine: bool = False
+
+    @property
+    def is_actor(self) -> bool:
+        return self.type in ACTOR_TYPES or self.type == "GROUP"
+
+
+def token_index(tokens: list[Token]) -> list[int]:
+    return [t.start for t in tokens]
+
+
+def _token_at(starts: list[int], offset: int) -> int:
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _group_word_at(tokens: list[Token], i: int, words) -> tuple[int, object] | None:
+    """The longest unnamed-group phrase starting at token i: (last token, ActorWord)."""
+    for _, stem in readings(tokens[i]):
+        for aw in words.get(stem, ()):
+            n = len(aw.words)
+            if i + n > len(tokens):
+                continue
+            if all(tokens[i + k].norm == aw.words[k] for k in range(1, n)):
+                return i + n - 1, aw
+    return None
+
+
+def build_parties(doc: Document, tokens: list[Token]) -> list[Party]:
+    """All parties of the document, in text order."""
+    starts = token_index(tokens)
+    text = doc.text
+    parties: list[Party] = []
+    covered: set[int] = set()
+    for ent in doc.entities:
+        if ent.type not in ACTOR_TYPES and ent.type != "LOC":
+            continue
+        for m in ent.mentions or []:
+            first = _token_at(starts, m.start)
+            last = _token_at(starts, max(m.start, m.end - 1))
+            parties.append(Party(
+                m.start, m.end, first, last, ent.type, ent.code, ent.sector or _SECTOR_OF_TYPE.get(ent.type),
+                ent.name or ent.text, text[m.start:m.end], ent.id,
+            ))
+            covered.update(range(first, last + 1))
+    parties.sort(key=lambda p: (p.first, -p.last))
+    words = load_actor_words()
+    by_first = {p.first: p for p in parties}
+    extra: list[Party] = []
+    i = 0
+    while i < len(tokens):
+        if i in covered or not tokens[i].is_arabic:
+            i += 1
+            continue
+        found = _group_word_at(tokens, i, words)
+        if not found:
+            i += 1
+            continue
+        last, aw = found
+        if any(k in covered for k in range(i, last + 1)):
+            i += 1
+            continue
+        nxt = by_first.get(last + 1)
+        if nxt is not None and nxt.type == "NORP":
+            # القوات الروسية: the group takes the nationality and absorbs the adjective.
+            nxt.first, nxt.start = i, tokens[i].start + _clitic_len(tokens[i], aw.words[0])
+            nxt.sector, nxt.type = aw.sector, "NORP"
+            nxt.text = text[nxt.start:nxt.end]
+            i = nxt.last + 1
+            continue
+        start = tokens[i].start + _clitic_len(tokens[i], aw.words[0])
+        extra.append(Party(start, tokens[last].end, i, last, "GROUP", aw.code, aw.sector,
+                           text[start:tokens[last].end], text[start:tokens[last].end]))
+        i = last + 1
+    parties = sorted(parties + extra, key=lambda p: (p.first, -p.last))
+    _mark_links(parties, tokens, text)
+    return _drop_nested(parties)
+
+
+def _clitic_len(token: Token, stem: str) -> int:
+    """Characters of attached clitics before `stem` in the token (normalized length)."""
+    n = len(token.norm) - len(stem)
+    return max(0, min(n, len(token.text)))
+
+
+def _drop_nested(parties: list[Party]) -> list[Party]:
+    out: list[Party] = []
+    for p in parties:
+        if out and p.first >= out[-1].first and p.last <= out[-1].last:
+            continue
+        out.append(p)
+    return out
+
+
+def _mark_links(parties: list[Party], tokens: list[Token], text: str) -> None:
+    for k, p in enumerate(parties):
+        tok = tokens[p.first]
+        lead = text[tok.start:p.start]  # clitics attached before the mention
+        if lead:
+            if lead[0] in "وف":
+                p.conj = lead[0] == "و"
+                lead = lead[1:]
+            if lead[:1] in ("ب", "ل", "ك"):
+                p.prep = lead[0]
+        if p.prep is None and p.first > 0:
+            prev = tokens[p.first - 1]
+            before = tokens[p.first - 2].norm if p.first > 1 else ""
+            if prev.norm in ("يد", "ايدي", "قبل") and before in ("علي", "من", "وعلي"):
+                p.prep = "agent"  # على يد X / من قبل X
+            elif prev.norm in _SEPARATE:
+                p.prep = prep_of(prev)
+            elif prev.norm == "و":
+                p.conj = True
+        if k and not p.conj and p.first > 0 and tokens[p.first - 1].norm in ("،", ","):
+            p.conj = parties[k - 1].last == p.first - 2  # X، Y و Z: a list
+        p.feminine = p.type in ("GPE", "ORG")
+
+
+_SEPARATE = frozenset(["من", "الي", "علي", "عن", "مع", "في", "ضد", "بين", "نحو", "باتجاه", "حول",
+                       "لدي", "تجاه", "ازاء", "عند", "امام", "منه", "منها", "عليه", "عليها",
+                       "اليه", "اليها", "معه", "معها", "عنه", "عنها", "بشان", "حيال", "قبل"])

@@ -1,0 +1,388 @@
+"""Pipeline stage `marsad.events.v1`: PLOVER events with evidence, arguments and modality.
+
+Per sentence: find triggers, cut clauses, give each trigger its actor and recipient parties,
+its modality and reported speaker; then fill gaps from context (the subject of the clause
+before, the speaker of reported speech, the story's home country for unnamed security forces
+and protesters), add place and date, and merge statements of the same event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections import Counter
+
+from marsad.events.arguments import Args, assign
+from marsad.events.clauses import Clause, clause_of, split_clauses
+from marsad.events.cues import Cues, load_cues
+from marsad.events.lexicon import Lexicon, load_lexicon
+from marsad.events.matcher import Hit, find_triggers
+from marsad.events.merge import merge_events
+from marsad.events.modality import modality, old_date
+from marsad.events.parties import Party, build_parties
+from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Sentence, Span
+from marsad.text import Token, normalize, tokenize
+
+try:  # written in parallel; the stage works without them
+    from marsad.places import event_location as _event_location
+except ImportError:  # pragma: no cover - depends on the build
+    _event_location = None
+try:
+    from marsad.times import event_date as _event_date
+except ImportError:  # pragma: no cover
+    _event_date = None
+
+_VERBAL = frozenset([1, 3])
+_PAIR_WORDS = frozenset(normalize(w) for w in (
+    "البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان",
+    "الزعيمين", "الزعيمان", "الرئيسين", "الرئيسان", "الوزيرين", "الوزيران", "الثلاث", "الثلاثة"))
+_OWN_COUNTRY = frozenset(normalize(w) for w in ("بلاده", "بلادها", "بلادنا", "بلادهم", "حكومته", "حكومتها",
+                                                  "حكومتنا", "حكومتهم"))
+_COUNTERPART = frozenset(normalize(w) for w in ("نظيره", "نظيرها", "نظيريه", "نظرائه", "نظيرتها", "نظيرته", "نظيرهم"))
+# Default parties by type when the text names none (see GOLD.md: unnamed kidnappers are UNK).
+_DEFAULT_ACTOR = {"ASSAULT": ("UNK", None), "PROTEST": ("HOME", "CVL"), "COERCE": ("HOME", "GOV")}
+_DEFAULT_RECIPIENT = {"COERCE": ("HOME", "CVL"), "ASSAULT": ("HOME", "CVL"), "PROTEST": ("HOME", "GOV")}
+
+
+class EventExtractor:
+    """Built once per process: the lexicon and cues; called per Document."""
+
+    def __init__(self, lexicon: Lexicon | None = None, cues: Cues | None = None):
+        self.lexicon = lexicon or load_lexicon()
+        self.cues = cues or load_cues()
+        self._speech = self.cues.words("speech")
+        self._light = self.cues.words("light_verb")
+        self._negative = self.cues.words("negative_context")
+        self._pronoun_subject = self.cues.words("pronoun_subject")
+        self._source = self.cues.words("source")
+
+    def __call__(self, doc: Document) -> Document:
+        tokens: list[Token] = doc.layers.get("tokens") or tokenize(doc.text)
+        if not doc.sentences or not tokens:
+            doc.events = []
+            return doc
+        parties = build_parties(doc, tokens)
+        published = doc.article.published_date
+        home = _home_country(doc, parties)
+        starts = [t.start for t in tokens]
+        name_tokens = _name_tokens(doc, starts)
+        events: list[Event] = []
+        recent: list[Party] = []  # country parties of the sentences so far (pronoun resolution)
+        last_subject: list[Party] = []
+        for sent in doc.sentences:
+            lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+            if lo >= hi:
+                continue
+            sent_parties = [p for p in parties if lo <= p.first < hi]
+            sent_parties = self._resolve_references(tokens, lo, hi, sent_parties, recent)
+            hits = find_triggers(tokens, lo, hi, self.lexicon, name_tokens)
+            if hits:
+                verb_at = {h.head for h in hits if h.is_verb} | self._verb_like(tokens, lo, hi)
+                clauses = split_clauses(tokens, lo, hi, self.cues, verb_at)
+                off_topic = self._off_topic(tokens, lo, hi)
+                made, last_subject = self._sentence_events(
+                    doc, tokens, sent, clauses, hits, sent_parties, off_topic, published, home,
+                    last_subject)
+                events += made
+            recent = ([p for p in sent_parties if p.code and p.type in ("GPE", "NORP", "PER", "ROLE", "ORG")]
+                      + recent)[:12]
+        lede_end = _lede_end(doc)
+        events = merge_events(events, lede_end)
+        for n, ev in enumerate(events, 1):
+            ev.id = f"EV{n}"
+        doc.events = events
+        return doc
+
+    # --- per sentence ----------------------------------------------------------------
+    def _sentence_events(self, doc, tokens, sent, clauses, hits, parties, off_topic, published, home,
+                         last_subject):
+        out: list[Event] = []
+        embedded = _embedded(hits)
+        for hit in hits:
+            if hit.head in embedded:
+                continue
+            entry = hit.entry
+            k = clause_of(clauses, hit.head)
+            args = assign(tokens, clauses, k, hit, parties)
+            clause = clauses[k]
+            speaker = self._speaker(tokens, clauses, k, parties)
+            if not args.actors:
+                args.actors = self._inherit(tokens, clauses, k, hit, speaker, last_subject)
+            has_party = bool(args.actors or args.recipients) or self._party_near(parties, hit, 8)
+            if entry.weak and (off_topic or not has_party):
+                continue
+            if off_topic and not has_party:
+                continue
+            mod = modality(tokens, clauses, k, hit, self.cues, published)
+            ev = self._event(doc, tokens, sent, clause, hit, args, mod, speaker, home)
+            if ev is None:
+                continue
+            out.append(ev)
+            if args.subject_found and args.actors:
+                last_subject = args.actors
+        return _dedupe_sentence(out), last_subject
+
+    def _event(self, doc, tokens, sent, clause: Clause, hit: Hit, args: Args, mod, speaker, home) -> Event | None:
+        entry = hit.entry
+        etype = args.type or entry.type
+        text = doc.text
+        c_start, c_end = tokens[clause.first].start, tokens[clause.last - 1].end
+        t_start = tokens[hit.first].start
+        t_end = tokens[max(hit.consumed)].end if hit.consumed else tokens[hit.last].end
+        actors = [_actor(p) for p in args.actors]
+        recipients = [_actor(p) for p in args.recipients if not _same_party(p, args.actors)]
+        explicit_actor, explicit_recipient = bool(actors), bool(recipients)
+        _fill_codes(actors, home)
+        _fill_codes(recipients, home)
+        if not actors and etype in _DEFAULT_ACTOR:
+            actors = [_default(_DEFAULT_ACTOR[etype], home)]
+        if not recipients and etype in _DEFAULT_RECIPIENT and home:
+            recipients = [_default(_DEFAULT_RECIPIENT[etype], home)]
+        actors = [a for a in actors if a.code]
+        recipients = [a for a in recipients if a.code]
+        ev = Event(
+            id="", type=etype, actor=_unique(actors), recipient=_unique(recipients),
+            evidence=Span(c_start, c_end, text[c_start:c_end]),
+            sentence=Sentence(sent.start, sent.end),
+            trigger=Span(t_start, t_end, text[t_start:t_end]),
+            mode=args.mode or entry.mode, quad=QUAD_CLASS[etype], cameo=CAMEO_ROOT[etype],
+            negated=mod.negated, hypothetical=mod.hypothetical, future=mod.future and not mod.historical,
+            historical=mod.historical, reported_by=_actor(speaker[0]) if speaker else None,
+            rule=entry.rule, confidence=_confidence(hit, explicit_actor, explicit_recipient),
+        )
+        if ev.reported_by is not None and not ev.reported_by.code:
+            ev.reported_by.code = "UNK"
+        self._attributes(doc, ev, c_start, c_end, published=doc.article.published_date)
+        return ev
+
+    def _attributes(self, doc, ev: Event, start: int, end: int, published) -> None:
+        if _event_location is not None:
+            try:
+                ev.location = _event_location(doc, start, end)
+            except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
+                ev.location = None
+        if _event_date is not None:
+            try:
+                value = _event_date(doc, start, end)
+            except Exception:  # noqa: BLE001
+                value = None
+            ev.date, ev.date_text = _date_value(value)
+        if ev.date and old_date(ev.date, published):
+            ev.historical, ev.future = True, False
+
+    # --- context -----------------------------------------------------------------------
+    def _verb_like(self, tokens, lo, hi) -> set[int]:
+        out = set()
+        for i in range(lo, hi):
+            norm = tokens[i].norm
+            bare = norm[1:] if norm[:1] in ("و", "ف") else norm
+            if bare in self._speech or bare in self._light:
+                out.add(i)
+        return out
+
+    def _off_topic(self, tokens, lo, hi) -> bool:
+        hits = 0
+        for i in range(lo, hi):
+            norm = tokens[i].norm
+            if norm in self._negative or (norm[:1] in ("و", "ف", "ب", "ل") and norm[1:] in self._negative):
+                hits += 1
+        return hits >= 2
+
+    def _party_near(self, parties: list[Party], hit: Hit, dist: int) -> bool:
+        return any(abs(p.first - hit.head) <= dist and p.is_actor for p in parties)
+
+    def _speaker(self, tokens, clauses: list[Clause], k: int, parties: list[Party]) -> list[Party]:
+        """The subject of the speech verb governing clause k (قال X إن ...), if any."""
+        c = clauses[k]
+        while c.kind in ("complement", "quote") and c.parent is not None:
+            parent = clauses[c.parent]
+            verb = next((i for i in range(parent.first, parent.last)
+                         if _bare(tokens[i].norm) in self._speech), None)
+            if verb is not None:
+                inside = [p for p in parties if parent.first <= p.first < parent.last and p.is_actor
+                          and p.prep is None]
+                after = [p for p in inside if p.first > verb]
+                before = [p for p in inside if p.first < verb]
+                if after:
+                    return [after[0]]
+                if before:
+                    return [before[-1]]
+                return []
+            c = parent
+        for i in range(c.first, c.last):  # وفقا لـ X / حسب X
+            if _bare(tokens[i].norm) in self._source:
+                src = [p for p in parties if i < p.first <= i + 3 and p.is_actor]
+                if src:
+                    return [src[0]]
+        return []
+
+    def _inherit(self, tokens, clauses, k, hit: Hit, speaker, last_subject) -> list[Party]:
+        clause = clauses[k]
+        quad = QUAD_CLASS[hit.entry.type]
+        if clause.kind == "complement" and speaker:
+            marker = tokens[clause.marker].norm if clause.marker is not None else ""
+            if quad in _VERBAL or marker in self._pronoun_subject or _bare(marker) in self._pronoun_subject:
+                return list(speaker)
+        if clause.kind in ("coord", "main") and hit.is_verb and last_subject:
+            return list(last_subject)
+        return []
+
+    def _resolve_references(self, tokens, lo, hi, parties, recent) -> list[Party]:
+        """البلدين / الجانبين → the last two countries; بلاده → the speaker's country;
+        نظيره الروسي → the counterpart with the NORP's country."""
+        extra: list[Party] = []
+        for i in range(lo, hi):
+            norm = tokens[i].norm
+            bare = _bare(norm)
+            tok = tokens[i]
+            if bare in _PAIR_WORDS:
+                codes: list[Party] = []
+                for p in parties + recent:
+                    if p.code and p.code not in {c.code for c in codes} and p.first < i and \
+                            p.code not in ("IGO", "NGO", "UNK"):
+                        codes.append(p)
+                    if len(codes) == (3 if bare in ("الثلاث", "الثلاثه") else 2):
+                        break
+                for n, p in enumerate(codes):
+                    extra.append(Party(tok.start, tok.end, i, i, "GPE", p.code, "GOV", p.name, tok.text,
+                                       p.entity, conj=n > 0))
+            elif bare in _OWN_COUNTRY:
+                owner = next((p for p in reversed([q for q in parties if q.first < i] + recent[::-1])
+                              if p.code and p.type in ("PER", "ROLE", "GPE", "ORG")), None)
+                if owner is not None:
+                    extra.append(Party(tok.start, tok.end, i, i, "GPE", owner.code, "GOV", owner.name,
+                                       tok.text, None))
+            elif bare in _COUNTERPART:
+                norp = next((p for p in parties if p.first == i + 1 and p.type == "NORP"), None)
+                if norp is not None:
+                    norp.first, norp.start, norp.type = i, tok.start, "ROLE"
+                    norp.sector = norp.sector or "GOV"
+        if not extra:
+            return parties
+        covered = {p.first for p in parties}
+        return sorted(parties + [p for p in extra if p.first not in covered or p.conj],
+                      key=lambda p: (p.first, p.conj))
+
+
+# --- helpers -----------------------------------------------------------------------------
+def _bare(norm: str) -> str:
+    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
+
+
+def _embedded(hits: list[Hit]) -> set[int]:
+    """Triggers that are the content of a verbal trigger right before them (هدد بفرض عقوبات,
+    طالب بالإفراج, حذر من هجوم): one event, not two."""
+    out: set[int] = set()
+    for a, b in zip(hits, hits[1:], strict=False):
+        if QUAD_CLASS[a.entry.type] in _VERBAL and a.entry.type not in ("CONSULT",) and \
+                0 < b.head - max(a.consumed or (a.last,)) <= 3 and a.entry.type != b.entry.type:
+            out.add(b.head)
+    return out
+
+
+def _dedupe_sentence(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        same = next((o for o in out if o.type == ev.type and o.negated == ev.negated and
+                     o.hypothetical == ev.hypothetical), None)
+        if same is None:
+            out.append(ev)
+            continue
+        a, b = {x.code for x in same.actor}, {x.code for x in ev.actor}
+        if a and b and not a & b and a != {"UNK"} and b != {"UNK"}:
+            out.append(ev)
+            continue
+        # the second mention fills what the first lacked
+        if (not same.actor or a == {"UNK"}) and ev.actor:
+            same.actor = ev.actor
+        if not same.recipient and ev.recipient:
+            same.recipient = ev.recipient
+        same.also.append(Span(ev.evidence.start, ev.evidence.end, ev.evidence.text))
+    return out
+
+
+def _actor(p: Party) -> Actor:
+    return Actor(code=p.code or "", name=p.name, sector=p.sector, text=p.text, entity=p.entity,
+                 start=p.start, end=p.end)
+
+
+def _same_party(p: Party, actors: list[Party]) -> bool:
+    return any(a is p for a in actors)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        key = (a.code, a.sector, a.entity, a.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+def _fill_codes(actors: list[Actor], home: str | None) -> None:
+    for a in actors:
+        if not a.code and home:
+            a.code = home
+
+
+def _default(spec: tuple[str, str | None], home: str | None) -> Actor:
+    code, sector = spec
+    return Actor(code=home or "" if code == "HOME" else code, sector=sector)
+
+
+def _confidence(hit: Hit, actor: bool, recipient: bool) -> float:
+    c = 0.4 + (0.2 if actor else 0.0) + (0.12 if recipient else 0.0)
+    c += -0.1 if hit.entry.weak else 0.08
+    if hit.entry.pos == "mwe" or hit.prep_at is not None:
+        c += 0.07
+    return round(max(0.05, min(0.95, c)), 3)
+
+
+def _date_value(value) -> tuple[str | None, str | None]:
+    if value is None:
+        return None, None
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10], None
+    if isinstance(value, tuple):
+        return (value[0], value[1] if len(value) > 1 else None)
+    return getattr(value, "value", None), getattr(value, "text", None)
+
+
+def _home_country(doc: Document, parties: list[Party]) -> str | None:
+    """The country the story is mostly about: the most-mentioned state, the title counting double."""
+    count: Counter[str] = Counter()
+    title_end = len(doc.article.title)
+    for p in parties:
+        if p.code and p.code not in ("IGO", "NGO", "UNK") and p.type in ("GPE", "NORP", "ORG", "PER", "ROLE", "LOC"):
+            count[p.code] += 2 if p.start < title_end else 1
+    if doc.dateline is not None and doc.dateline.place:
+        for p in parties:
+            if p.start >= doc.dateline.start and p.end <= doc.dateline.end and p.code:
+                count[p.code] += 1
+    return count.most_common(1)[0][0] if count else None
+
+
+def _name_tokens(doc: Document, starts: list[int]) -> set[int]:
+    """Tokens inside multi-word organization names: their words never trigger."""
+    out: set[int] = set()
+    for ent in doc.entities:
+        if ent.type != "ORG":
+            continue
+        for m in ent.mentions or []:
+            a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
+            if b - a >= 2:
+                out.update(range(a, b))
+    return out
+
+
+def _lede_end(doc: Document) -> int:
+    """End of the title plus the first two body sentences."""
+    body = doc.article.body_offset
+    body_sents = [s for s in doc.sentences if s.start >= body]
+    if len(body_sents) >= 2:
+        return body_sents[1].end
+    return body_sents[0].end if body_sents else body
