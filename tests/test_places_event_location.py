@@ -104,3 +104,28 @@ def test_event_location_clitic_conjunction_is_not_locative(places):
     doc = places(_doc("دعت فرنسا وروسيا إلى وقف إطلاق النار.",
                       [("e1", "GPE", "فرنسا", "FRA"), ("e2", "GPE", "روسيا", "RUS")]))
     assert event_location(doc, 0, len(doc.text)) is None
+
+
+def test_dateline_location_gives_the_filing_place(places):
+    from marsad.places import dateline_location
+
+    doc = places(_doc("باريس، فرنسا (أ ف ب) - أعلن الرئيس الفرنسي عن خطة جديدة للطاقة.", []))
+    loc = dateline_location(doc)
+    assert loc is not None and loc.name == "Paris" and loc.country == "FRA"
+    assert doc.text[loc.start:loc.end] == "باريس"
+    assert dateline_location(places(_doc("أعلن الرئيس عن خطة جديدة للطاقة.", []))) is None
+
+
+def test_event_location_place_noun_and_hashtag(places):
+    doc = places(_doc("صدت القوات هجوما قرب المدخل الغربي لمدينة #تعز فجر اليوم.",
+                      [("e1", "GPE", "تعز", "YEM")]))
+    loc = event_location(doc, 0, len(doc.text))
+    assert loc is not None and loc.name == "Taiz"
+
+
+def test_event_location_glued_ba_before_a_country_is_an_object(places):
+    doc = places(_doc("خرج المتظاهرون منددين بالولايات المتحدة وإسرائيل.",
+                      [("e1", "GPE", "الولايات المتحدة", "USA"), ("e2", "GPE", "إسرائيل", "ISR")]))
+    assert event_location(doc, 0, len(doc.text)) is None
+    doc = places(_doc("انفجرت سيارة مفخخة بدمشق صباح اليوم.", [("e1", "GPE", "دمشق", "SYR")]))
+    assert event_location(doc, 0, len(doc.text)).name == "Damascus"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from marsad.gazetteer import Gazetteer, GeoRecord
+from marsad.gazetteer import Gazetteer, GeoRecord, name_key
 from marsad.model import Dateline, Document, Entity, Location, Mention, Place
 from marsad.pipeline import register_stage
 from marsad.text.normalize import normalize
@@ -50,7 +50,9 @@ _DESTINATIONS = {"الي", "زار", "يزور", "زياره", "وصل", "يصل
 _PROCLITIC_RE = re.compile(r"^[وف]?ب$")  # بـ / وبـ / فبـ glued to the name
 _WORD_RE = re.compile(r"\S+")
 _NISBA_RE = re.compile(r"^ال\S+(?:يه|ي|يين|يون)$")  # السورية, الفرنسي: an adjective after a noun
-_MAX_LOOKBACK = 60  # characters before a mention searched for its locative
+_MAX_LOOKBACK = 60
+# Towns smaller than this are only trusted in a country the article names (or names nothing).
+OBSCURE_POPULATION = 100_000  # characters before a mention searched for its locative
 
 
 def _is_iso3(code: str | None) -> bool:
@@ -98,6 +100,8 @@ class PlaceResolver:
             in_article = any(h.country in others for h in hits)
             rec = gaz.resolve(surface, countries_in_article=others,
                               country=None if in_article else code)
+            if others and not in_article and _obscure(rec, surface):
+                return None  # a village abroad that shares a word-like name (بيرا, زيرا)
             confidence = 0.85 if len(hits) == 1 else 0.7
             return rec, confidence
         if code and ent.name:
@@ -117,6 +121,13 @@ class PlaceResolver:
             if country is not None and country.country:
                 countries = countries | {country.country}
         return self.gazetteer.resolve(parts[0], countries_in_article=countries)
+
+
+def _obscure(rec: GeoRecord, surface: str) -> bool:
+    """A small GeoNames town with a one-word name: too weak to trust outside the article's
+    countries."""
+    return (isinstance(rec.geonameid, int) and rec.feature_class == "P"
+            and (rec.population or 0) < OBSCURE_POPULATION and " " not in name_key(surface))
 
 
 def _place(ent: Entity, rec: GeoRecord, confidence: float) -> Place:
@@ -178,25 +189,26 @@ def _words_before(text: str, start: int, pos: int) -> list[str]:
     return [normalize(w).strip("،,.:;«»\"'()") for w in _WORD_RE.findall(text[start:pos])]
 
 
-def _locative_before(text: str, clause_start: int, mention_start: int, *, destination: bool) -> bool:
+def _locative_before(text: str, clause_start: int, mention_start: int, *, destination: bool,
+                     country: bool = False) -> bool:
     """Whether the words just before a mention put it as the scene (or, with `destination`,
-    the goal) of the clause's event."""
+    the goal) of the clause's event. A glued بـ before a country is mostly a verb's object
+    (ندد بالولايات المتحدة, يتعلق بكوريا), so it does not count there."""
     # A proclitic glued to the name: بدمشق, وبدمشق, فبيروت is not (ف alone is "so").
     word_start = mention_start
     while word_start > clause_start and not text[word_start - 1].isspace():
         word_start -= 1
-    glued = normalize(text[word_start:mention_start])
+    glued = normalize(text[word_start:mention_start]).lstrip("#")
     if glued and _PROCLITIC_RE.match(glued):
-        return True
+        return not country
     words = _words_before(text, max(clause_start, word_start - _MAX_LOOKBACK), word_start)
-    words = [w for w in words if w]
+    words = [w.strip("#") for w in words if w.strip("#")]
     if glued:
         # Only "زيارة لـموسكو" (a visit to) when destinations count; وروسيا, لروسيا are not scenes.
         return destination and glued in ("ل", "ول") and bool(words) and words[-1].startswith("زيار")
     targets = _LOCATIVES | (_DESTINATIONS if destination else set())
     skipped = 0
-    noun_seen = False
-    while words and skipped <= 3:
+    while words and skipped <= 2:
         for n in (3, 2, 1):
             if len(words) >= n and " ".join(words[-n:]) in targets:
                 return True
@@ -206,12 +218,11 @@ def _locative_before(text: str, clause_start: int, mention_start: int, *, destin
             return True
         # بمدينة / بالعاصمة: a place noun with ب is a locative; مدينة / العاصمة السورية after
         # a locative are skipped over.
-        if bare.startswith("ب") and _is_place_noun(bare[1:]):
+        # A place noun right before the name (مدينة تبريز, بمحافظة إدلب, لمدينة تعز) says the
+        # clause is set there; a nisba (العاصمة السورية دمشق) is skipped to reach it.
+        if _is_place_noun(bare) or bare[:1] in "بل" and _is_place_noun(bare[1:]):
             return True
-        if bare == "علي" and noun_seen:
-            return True  # "قذائف على مدينة حلب"; a bare "هجوم على إسرائيل" names a target
-        if _is_place_noun(bare) or _NISBA_RE.match(bare):
-            noun_seen = noun_seen or _is_place_noun(bare)
+        if _NISBA_RE.match(bare):
             words.pop()
             skipped += 1
             continue
@@ -255,7 +266,9 @@ def event_location(doc: Document, start: int, end: int, *, destination: bool = F
                 continue
             if best is not None and m.start >= best[0]:
                 continue
-            if _locative_before(text, start, m.start, destination=destination):
+            place = by_entity.get(ent.id)
+            is_country = place is not None and place.feature_code == "PCLI"
+            if _locative_before(text, start, m.start, destination=destination, country=is_country):
                 best = (m.start, ent, m)
     if best is None:
         return None
@@ -278,3 +291,25 @@ def event_location(doc: Document, start: int, end: int, *, destination: bool = F
     rec = found[0]
     return Location(name=rec.name, lat=rec.lat, lon=rec.lon, geonameid=rec.geonames_id,
                     country=rec.country, entity=ent.id, text=m.text, start=m.start, end=m.end)
+
+
+def dateline_location(doc: Document, *, gazetteer: Gazetteer | None = None) -> Location | None:
+    """The dateline's place as a Location (where the story was filed), or None.
+
+    For the events stage to fall back on when an event's own clause names no place and the
+    story says it happened where it was filed (a press conference, a summit in that city).
+    """
+    dl = doc.dateline
+    if dl is None:
+        return None
+    m = find_dateline(doc.text, dl.start, bare=True)
+    raw = m.place if m is not None else dl.text
+    rec = PlaceResolver(gazetteer or Gazetteer.default()).resolve_text(doc, raw)
+    if rec is None:
+        return None
+    surface = re.split(r"[،,]", raw)[0].strip()
+    start = doc.text.find(surface, dl.start, dl.end)
+    return Location(name=rec.name, lat=rec.lat, lon=rec.lon, geonameid=rec.geonames_id,
+                    country=rec.country, text=surface,
+                    start=start if start >= 0 else None,
+                    end=start + len(surface) if start >= 0 else None)
