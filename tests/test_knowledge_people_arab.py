@@ -148,3 +148,19 @@ def test_sector_follows_the_period(people):
     assert "GOV" in sector_on("ahmed-al-sharaa", "2025-03-01")
     assert "MIL" in sector_on("mohamed-hamdan-dagalo", "2021-01-01")
     assert sector_on("mohamed-hamdan-dagalo", "2024-01-01") == {"REB"}
+
+
+def test_alias_marked_ambiguous_is_resolved_by_office_dates(people):
+    # "خامنئي" names the Supreme Leader of the day: Ali until 2026-02-28, then his son Mojtaba.
+    key = normalize("خامنئي")
+    sharing = [p for p in people if key in {normalize(a) for a in p.get("short", [])}]
+    assert {p["id"] for p in sharing} == {"ali-khamenei", "mojtaba-khamenei"}
+    assert all(key in {normalize(a) for a in p.get("ambiguous", [])} for p in sharing)
+
+    def leader_on(day):
+        day = dt.date.fromisoformat(day)
+        return [p["id"] for p in sharing for o in p["offices"]
+                if o.get("role") == "HOS" and _date(o["from"]) <= day < (_date(o["to"]) or dt.date.max)]
+
+    assert leader_on("2020-01-08") == ["ali-khamenei"]
+    assert leader_on("2026-04-01") == ["mojtaba-khamenei"]
