@@ -109,3 +109,8 @@ def test_gazetteer_record_is_frozen():
     rec = GeoRecord(1, "X", 0.0, 0.0, "SYR", None, "P", "PPL", 1, "GPE")
     with pytest.raises(AttributeError):
         rec.name = "Y"
+
+
+def test_gazetteer_items_carry_records(gaz):
+    pairs = dict((key, rec) for key, rec in gaz.items() if key == "بيروت")
+    assert pairs["بيروت"].name == "Beirut" and pairs["بيروت"].population > 1_000_000

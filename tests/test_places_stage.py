@@ -112,3 +112,13 @@ def test_places_bare_dateline_after_title(places):
                       title="محادثات في الكرملين"))
     assert doc.dateline is not None and doc.dateline.place == "Moscow"
     assert doc.dateline.start == len("محادثات في الكرملين") + 1
+
+
+def test_places_village_abroad_needs_article_context(places):
+    # الحسينية is, in GeoNames, only a town of 50k in Egypt; a Yemeni article means another one.
+    doc = places(_doc("قالت مصادر محلية في اليمن إن مسلحين هاجموا الحسينية فجر اليوم.",
+                      [("e1", "GPE", "اليمن", "YEM"), ("e2", "GPE", "الحسينية", None)]))
+    assert [p.entity for p in doc.places] == ["e1"]
+    # Without a competing country in the article, the town stands.
+    doc = places(_doc("هاجم مسلحون الحسينية فجر اليوم.", [("e2", "GPE", "الحسينية", None)]))
+    assert [p.country for p in doc.places] == ["EGY"]

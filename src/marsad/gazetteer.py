@@ -229,6 +229,12 @@ class Gazetteer:
                     seen.add(item)
                     yield item
 
+    def items(self) -> Iterator[tuple[str, GeoRecord]]:
+        """(normalized name, record) pairs, for matchers that filter by feature or population."""
+        for key, recs in self._exact.items():
+            for rec in recs:
+                yield key, rec
+
     def resolve(self, name: str, *, countries_in_article: set[str] | frozenset[str] = frozenset(),
                 country: str | None = None) -> GeoRecord | None:
         """The record `name` most likely means in an article that mentions `countries_in_article`.
