@@ -114,6 +114,17 @@ def test_aliases_are_arabic_script(people):
             assert not any(ch in "پچژگکی" for ch in alias), (p["id"], alias)  # Persian letters
 
 
+def test_titles_are_not_folded_into_aliases_that_exist_bare(people):
+    # "الرئيس بشار الأسد" would make a match swallow the title, which belongs to the role phrase.
+    titles = ("الرئيس ", "الشيخ ", "الأمير ", "الملك ", "السيد ", "الفريق ", "اللواء ", "آية الله ")
+    for p in people:
+        names = set(p["ar"]) | set(p.get("short", []))
+        for alias in p["ar"]:
+            for title in titles:
+                if alias.startswith(title):
+                    assert alias[len(title):] not in names, (p["id"], alias)
+
+
 def test_known_office_holders_on_given_dates(people):
     by_id = {p["id"]: p for p in people}
 
