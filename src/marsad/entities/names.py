@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from marsad.knowledge import DATA, load_jsonl
@@ -42,6 +42,8 @@ class NameEntry:
     offices: tuple[Office, ...] = ()
     construct: bool = False  # a role's idafa form, expecting a country name after it
     short: bool = False  # a surname-only alias
+    ambiguous: bool = False  # alias only trusted when the entity is named plainly elsewhere
+    takes: tuple[str, ...] = ()  # a role's complements: country, body (المتحدث باسم + body)
 
     @property
     def priority(self) -> int:
@@ -98,8 +100,16 @@ def _optional(name: str) -> Iterable[dict]:
     return ()
 
 
-def _with_article(word: str) -> str:
-    return word if word.startswith("ال") or normalize(word).startswith("ال") else "ال" + word
+def _with_article(phrase: str) -> str:
+    """الـ on every word: كوري جنوبي → الكوري الجنوبي (adjectives agree in definiteness)."""
+    return " ".join(w if normalize(w).startswith("ال") else "ال" + w for w in phrase.split())
+
+
+def _add_names(index: NameIndex, names: Iterable[str], entry: NameEntry, ambiguous: Iterable[str]) -> None:
+    doubtful = set(ambiguous)
+    vague = replace(entry, ambiguous=True)
+    for ar in names:
+        index.add(ar, vague if ar in doubtful else entry)
 
 
 def _add_countries(index: NameIndex) -> None:
@@ -107,8 +117,7 @@ def _add_countries(index: NameIndex) -> None:
         code = c["code"]
         entry = NameEntry("country", "GPE", f"country:{code}", c["name"], code)
         index.countries[code] = entry
-        for ar in c.get("ar", ()):
-            index.add(ar, entry)
+        _add_names(index, c.get("ar", ()), entry, c.get("ambiguous_ar", ()))
         ambiguous = set(c.get("ambiguous_demonyms", ()))
         demonym = NameEntry("demonym", "NORP", f"country:{code}", c["name"], code)
         for word in c.get("demonyms", ()):
@@ -119,18 +128,24 @@ def _add_countries(index: NameIndex) -> None:
         capital = c.get("capital")
         if capital:
             cap = NameEntry("capital", "GPE", f"capital:{code}", capital, code)
-            for ar in c.get("capital_ar", ()):
-                index.add(ar, cap)
+            _add_names(index, c.get("capital_ar", ()), cap, c.get("ambiguous_capital_ar", ()))
+        for ar in c.get("metonyms_ar", ()):  # seats of government standing for the state
+            index.add(ar, NameEntry("capital", "GPE", f"seat:{code}:{ar}", ar, code))
 
 
 def _add_organizations(index: NameIndex) -> None:
     for o in _optional("organizations.jsonl"):
         entry = NameEntry("org", o.get("type", "ORG"), f"org:{o['id']}", o["name"],
                           o.get("code"), o.get("sector"))
-        for ar in o.get("ar", ()):
-            index.add(ar, entry)
+        _add_names(index, o.get("ar", ()), entry, o.get("ambiguous_ar", ()))
         for latin in o.get("latin", ()):
             index.add_latin(latin, entry)
+        # Adjectives of a body qualify roles like a nationality (المبعوث الأممي).
+        adjective = NameEntry("demonym", "NORP", f"org:{o['id']}", o["name"], o.get("code"),
+                              o.get("sector"))
+        for adj in o.get("adjectives", ()):
+            index.add(adj, adjective)
+            index.add(_with_article(adj), adjective)
 
 
 def _add_people(index: NameIndex) -> None:
@@ -158,12 +173,11 @@ def _add_roles(index: NameIndex) -> None:
         kind = "institution" if r.get("kind") == "institution" else "role"
         etype = "ORG" if kind == "institution" else "ROLE"
         entry = NameEntry(kind, etype, f"role:{r['ar']}", r.get("office", r["ar"]), None,
-                          r.get("sector"))
+                          r.get("sector"), ambiguous=bool(r.get("ambiguous")),
+                          takes=tuple(r.get("takes", ("country",))))
         index.add(r["ar"], entry)
         if r.get("construct"):
-            index.add(r["construct"], NameEntry(kind, etype, f"role:{r['ar']}",
-                                                r.get("office", r["ar"]), None, r.get("sector"),
-                                                construct=True))
+            index.add(r["construct"], replace(entry, construct=True))
 
 
 def _add_places(index: NameIndex) -> None:

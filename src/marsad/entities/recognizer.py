@@ -68,6 +68,8 @@ def _from_entry(m: Match, entry: NameEntry, when: dt.date | None) -> Candidate:
     cand = Candidate(m.start, m.end, m.first, m.last, entry.type, "lexicon", entry.kb_id,
                      entry.name, entry.code, entry.sector, confidence=_CONFIDENCE[entry.kind],
                      short=entry.short)
+    if entry.ambiguous:
+        cand.extra["ambiguous"] = True
     if entry.kind == "person":
         cand.offices = entry.offices
         held = office_at(entry.offices, when)
@@ -98,6 +100,32 @@ class EntityRecognizer:
         return doc
 
     # --- layer 2: role phrases -------------------------------------------------------
+    def _qualifier(self, matches: list[Match], j: int, head: NameEntry, prev: Match,
+                   when: dt.date | None, out: list[Candidate]) -> tuple[NameEntry | None, Match, int]:
+        """What qualifies a role word: a nationality (الروسي), a country after the idafa
+        form (وزير خارجية روسيا), or a body (المتحدث باسم الخارجية الروسية / الأمم المتحدة).
+        Returns the entry giving the code, the last match used, and the next index."""
+        if j >= len(matches) or matches[j].first != prev.last + 1:
+            return None, prev, j
+        nxt = matches[j]
+        kinds = {e.kind: e for e in nxt.entries}
+        if "demonym" in kinds and not head.construct:
+            return kinds["demonym"], nxt, j + 1
+        if head.construct and ("country" in kinds or "capital" in kinds):
+            country = kinds.get("country") or kinds["capital"]
+            out.append(_from_entry(nxt, country, when))  # the country is named too
+            return country, nxt, j + 1
+        if "body" in head.takes:
+            if "org" in kinds:
+                out.append(_from_entry(nxt, kinds["org"], when))
+                return kinds["org"], nxt, j + 1
+            if "institution" in kinds:
+                body = kinds["institution"]
+                qual, last, k = self._qualifier(matches, j + 1, body, nxt, when, out)
+                if qual is not None:
+                    return qual, last, k
+        return None, prev, j
+
     def _compose(self, matches: list[Match], tokens: list[Token], when: dt.date | None) -> list[Candidate]:
         out: list[Candidate] = []
         i = 0
@@ -108,47 +136,33 @@ class EntityRecognizer:
                 out.append(_from_entry(m, entry, when))
                 i += 1
                 continue
-            # A role word, possibly qualified by a nationality or (idafa) a country.
-            nxt = matches[i + 1] if i + 1 < len(matches) else None
-            country: NameEntry | None = None
-            end_match = m
-            if nxt and nxt.first == m.last + 1:
-                kinds = {e.kind: e for e in nxt.entries}
-                if "demonym" in kinds and not entry.construct:
-                    country = kinds["demonym"]
-                elif entry.construct and ("country" in kinds or "capital" in kinds):
-                    country = kinds.get("country") or kinds["capital"]
-                    out.append(_from_entry(nxt, country, when))  # the country is named too
-                if country:
-                    end_match, i = nxt, i + 1
-            i += 1
-            code = country.code if country else None
+            qual, end_match, i = self._qualifier(matches, i + 1, entry, m, when, out)
+            code = qual.code if qual else None
+            sector = "IGO" if code == "IGO" else entry.sector
+            of = f"{entry.name} of {qual.name}" if qual else entry.name
             # A role directly before a person's name: fold it into the person.
             after = matches[i] if i < len(matches) else None
             if entry.kind == "role" and after and after.first == end_match.last + 1 and \
                     after.entry.kind == "person":
                 person = _from_entry(after, after.entry, when)
-                person.extra["role"] = (entry.name, code, entry.sector)
+                person.extra["role"] = (entry.name, code, sector)
                 out.append(person)
                 i += 1
                 continue
-            span_text_key = f"role:{entry.name}:{code}"
+            if qual is None and entry.ambiguous:
+                continue  # الأمير, الزعيم alone name no actor
+            key = f"role:{entry.name}:{code}"
+            role = (entry.name, code, sector)
             if entry.kind == "role":
-                out.append(Candidate(
-                    m.start, end_match.end, m.first, end_match.last, "ROLE", "role",
-                    span_text_key, f"{entry.name} of {country.name}" if country else entry.name,
-                    code, entry.sector, office=entry.name, confidence=0.7 if code else 0.4,
-                    extra={"role_only": True, "role": (entry.name, code, entry.sector)},
-                ))
+                out.append(Candidate(m.start, end_match.end, m.first, end_match.last, "ROLE", "role",
+                                     key, of, code, sector, office=entry.name,
+                                     confidence=0.7 if code else 0.4,
+                                     extra={"role_only": True, "role": role}))
             else:
                 named = code is not None
-                out.append(Candidate(
-                    m.start, end_match.end, m.first, end_match.last, "ORG" if named else "ROLE",
-                    "role", span_text_key,
-                    f"{entry.name} of {country.name}" if country else entry.name,
-                    code, entry.sector, confidence=0.75 if named else 0.4,
-                    extra={"role": (entry.name, code, entry.sector)},
-                ))
+                out.append(Candidate(m.start, end_match.end, m.first, end_match.last,
+                                     "ORG" if named else "ROLE", "role", key, of, code, sector,
+                                     confidence=0.75 if named else 0.4, extra={"role": role}))
         return out
 
     # --- layer 3: statistical tagger -------------------------------------------------
@@ -250,6 +264,8 @@ class EntityRecognizer:
         groups: dict[str, list[Candidate]] = {}
         for c in cands:
             groups.setdefault(c.key, []).append(c)
+        # An ambiguous alias (المنظمة الدولية, الكونغو) counts only beside a plain mention.
+        groups = {k: v for k, v in groups.items() if not all(c.extra.get("ambiguous") for c in v)}
         entities: list[Entity] = []
         text = doc.text
         for n, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start), 1):
