@@ -161,3 +161,21 @@ def test_short_forms_are_not_someone_elses_full_name(people):
     for person in people:
         for alias in person.get("short", []):
             assert full.get(normalize(alias), {person["id"]}) <= {person["id"]}, (person["id"], alias)
+
+
+def test_no_clash_with_the_arab_states_file(people):
+    """Both people files feed one gazetteer: ids must stay unique and names unshared across them."""
+    try:
+        arab = load_jsonl("people_arab.jsonl", required=REQUIRED)
+    except FileNotFoundError:
+        pytest.skip("people_arab.jsonl not written yet")
+    assert not {p["id"] for p in arab} & {p["id"] for p in people}
+    arab_names = {}
+    for person in arab:
+        for alias in person["ar"] + person.get("short", []):
+            arab_names[normalize(alias)] = person["id"]
+    for person in people:
+        marked = {normalize(a) for a in person.get("ambiguous", [])}
+        for alias in person["ar"] + person.get("short", []):
+            key = normalize(alias)
+            assert key not in arab_names or key in marked, (person["id"], alias, arab_names.get(key))
