@@ -55,8 +55,9 @@ def _readings(token: Token) -> list[tuple[int, str]]:
     return out
 
 
-def match_names(tokens: list[Token], index: NameIndex) -> list[Match]:
-    """Non-overlapping longest matches of known names, left to right."""
+def match_names(tokens: list[Token], index: NameIndex, text: str = "") -> list[Match]:
+    """Non-overlapping longest matches of known names, left to right. With `text`, a name
+    never runs across a line break."""
     matches: list[Match] = []
     prefixes = index.prefixes
     n = len(tokens)
@@ -72,6 +73,8 @@ def match_names(tokens: list[Token], index: NameIndex) -> list[Match]:
             for k in range(1, min(index.max_tokens, n - i) + 1):
                 if k > 1:
                     nxt = tokens[i + k - 1]
+                    if text and "\n" in text[tokens[i + k - 2].end:nxt.start]:
+                        break
                     key = f"{key} {nxt.text if latin else nxt.norm}"
                     if key not in prefixes:
                         break

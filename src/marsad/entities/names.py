@@ -27,6 +27,7 @@ class Office:
     sector: str | None
     start: dt.date | None
     end: dt.date | None
+    code: str | None = None  # when the office is not the person's country's (an IGO post)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ def _add_countries(index: NameIndex) -> None:
         index.countries[code] = entry
         _add_names(index, c.get("ar", ()), entry, c.get("ambiguous_ar", ()))
         ambiguous = set(c.get("ambiguous_demonyms", ()))
-        demonym = NameEntry("demonym", "NORP", f"country:{code}", c["name"], code)
+        demonym = NameEntry("demonym", "NORP", f"demonym:{code}", c["name"], code)
         for word in c.get("demonyms", ()):
             if word in ambiguous:
                 continue
@@ -141,7 +142,7 @@ def _add_organizations(index: NameIndex) -> None:
         for latin in o.get("latin", ()):
             index.add_latin(latin, entry)
         # Adjectives of a body qualify roles like a nationality (المبعوث الأممي).
-        adjective = NameEntry("demonym", "NORP", f"org:{o['id']}", o["name"], o.get("code"),
+        adjective = NameEntry("demonym", "NORP", f"demonym:{o['id']}", o["name"], o.get("code"),
                               o.get("sector"))
         for adj in o.get("adjectives", ()):
             index.add(adj, adjective)
@@ -152,7 +153,8 @@ def _add_people(index: NameIndex) -> None:
     for path in sorted(p.name for p in DATA.iterdir() if p.name.startswith("people_")):
         for p in load_jsonl(path):
             offices = tuple(
-                Office(o.get("office", ""), o.get("sector"), _date(o.get("from")), _date(o.get("to")))
+                Office(o.get("office", ""), o.get("sector"), _date(o.get("from")), _date(o.get("to")),
+                       o.get("code"))
                 for o in p.get("offices", ())
             )
             sector = offices[-1].sector if offices else None
@@ -180,13 +182,54 @@ def _add_roles(index: NameIndex) -> None:
             index.add(r["construct"], replace(entry, construct=True))
 
 
+# Towns in the region most news is about are named even when small; elsewhere a town
+# must be large before a bare word that spells its name is taken for it.
+_REGION = frozenset("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR "
+                    "TUN ARE YEM IRN ISR TUR AFG PAK".split())
+
+
+def _place_is_nameworthy(key: str, rec) -> bool:
+    if isinstance(rec.geonameid, str) or rec.geonameid is None or rec.feature_code == "PPLC":
+        return True  # project-written places, countries and capitals
+    pop = rec.population or 0
+    floor = 5_000 if rec.country in _REGION else 100_000
+    if " " not in key and _zipf(key) >= 3.0:
+        floor = max(floor, 300_000)  # the name is also an everyday word
+    return pop >= floor
+
+
 def _add_places(index: NameIndex) -> None:
     try:
         from marsad.gazetteer import Gazetteer
     except ImportError:
         return
-    for key, etype, code in Gazetteer.default().names():
-        index.add(key, NameEntry("place", etype, f"place:{key}", key, code))
+    for key, rec in Gazetteer.default().items():
+        if _place_is_nameworthy(key, rec):
+            index.add(key, NameEntry("place", rec.type, f"place:{key}", key, rec.country))
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "ar")
+
+
+@lru_cache(maxsize=1)
+def not_name_words() -> frozenset[str]:
+    """Normalized words that never begin or end a name (function words, titles,
+    calendar words, reporting verbs)."""
+    words: set[str] = set()
+    for entry in _optional("not_names.jsonl"):
+        words.update(entry["words"])
+    for entry in _optional("calendar_ar.jsonl"):
+        if entry.get("kind") not in ("month", "weekday", "relative_day", "daypart"):
+            continue  # Hijri months (رمضان, رجب) are also people's names
+        for form in entry.get("forms", ()):
+            words.update(form.split())
+    for entry in _optional("reporting.jsonl"):
+        if entry.get("kind") == "verb":
+            words.update(entry.get("forms", ()))
+    return frozenset(normalize(w) for w in words)
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from marsad.entities.matcher import Match, match_names, stem_offset
-from marsad.entities.names import NameEntry, NameIndex, Office, name_index
+from marsad.entities.names import NameEntry, NameIndex, Office, name_index, not_name_words
 from marsad.entities.translit import transliterate
 from marsad.errors import MarsadError
 from marsad.model import Document, Entity, Mention
@@ -75,6 +75,7 @@ def _from_entry(m: Match, entry: NameEntry, when: dt.date | None) -> Candidate:
         held = office_at(entry.offices, when)
         if held:
             cand.office, cand.sector = held.office, held.sector or entry.sector
+            cand.code = held.code or entry.code
         elif entry.offices:
             # Known official, but not in office on that date: still the same state's actor.
             cand.sector = None
@@ -88,11 +89,12 @@ class EntityRecognizer:
         self.index = index or name_index()
         self.tagger = tagger if tagger is not None else _default_tagger()
         self._gazetteer = _default_gazetteer()
+        self._not_names = not_name_words()
 
     def __call__(self, doc: Document) -> Document:
         tokens: list[Token] = doc.layers.get("tokens") or []
         when = doc.article.published_date
-        matches = match_names(tokens, self.index)
+        matches = match_names(tokens, self.index, doc.text)
         cands = self._compose(matches, tokens, when)
         cands = self._add_model_spans(doc, tokens, cands)
         cands = self._link_short_forms(tokens, cands)
@@ -177,26 +179,42 @@ class EntityRecognizer:
             first, last = tok_at.get(span.start), tok_end.get(span.end)
             if first is None or last is None:
                 continue
-            inside = [c for c in taken if c.start < span.end and span.start < c.end]
+            first, last = self._trim(tokens, first, last)
+            if first > last:
+                continue
+            span_start, span_end = tokens[first].start, tokens[last].end
+            inside = [c for c in taken if c.start < span_end and span_start < c.end]
             if inside:
                 # The lexicon wins, except a longer organization name around a nationality
                 # (حزب الاتحاد الديمقراطي الكردي).
                 if not (span.type == "ORG" and all(
-                        c.type == "NORP" and span.start <= c.start and c.end <= span.end for c in inside)):
+                        c.type == "NORP" and span_start <= c.start and c.end <= span_end for c in inside)):
                     continue
                 for c in inside:
                     cands.remove(c)
+                    taken.remove(c)
             start = self._strip_clitics(tokens[first])
-            text = doc.text[start:span.end]
+            text = doc.text[start:span_end]
             etype = span.type
             if etype == "LOC" and self._gazetteer is not None and self._gazetteer.lookup(text):
                 etype = "GPE"
-            cand = Candidate(start, span.end, first, last, etype, "model",
+            cand = Candidate(start, span_end, first, last, etype, "model",
                              f"model:{etype}:{_surface_key(tokens[first:last + 1], start, tokens[first])}",
                              transliterate(text), confidence=round(0.85 * span.confidence, 3))
             self._code_from_context(cand, cands)
             added.append(cand)
         return sorted(cands + added, key=lambda c: c.start)
+
+    def _trim(self, tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+        """Drop function words, titles and verbs the tagger took into a name's edges."""
+        def is_word(t: Token) -> bool:
+            return not t.is_arabic and not t.text[:1].isalnum() or any(
+                stem in self._not_names for _, stem in clitic_splits(t.norm))
+        while first <= last and is_word(tokens[first]):
+            first += 1
+        while last >= first and is_word(tokens[last]):
+            last -= 1
+        return first, last
 
     def _strip_clitics(self, token: Token) -> int:
         """Where a tagged name starts inside its first token (وبوتين → بوتين)."""
