@@ -179,3 +179,18 @@ def test_no_clash_with_the_arab_states_file(people):
         for alias in person["ar"] + person.get("short", []):
             key = normalize(alias)
             assert key not in arab_names or key in marked, (person["id"], alias, arab_names.get(key))
+
+
+def test_offices_are_listed_in_order(people):
+    # The entity layer takes the last office as the person's current one.
+    for person in people:
+        starts = [o["from"] for o in person["offices"]]
+        assert starts == sorted(starts), person["id"]
+
+
+def test_latin_forms_are_not_shared(people):
+    owners = defaultdict(set)
+    for person in people:
+        for latin in person.get("latin", []):
+            owners[latin].add(person["id"])
+    assert not {k: v for k, v in owners.items() if len(v) > 1}
