@@ -150,3 +150,70 @@ def test_quotes_without_any_frame_or_entity_have_no_speaker():
     doc = make_doc('وكتب على اللافتة "الشعب يريد الحرية والكرامة".')
     assert who(doc) == [(None, None)]
     assert doc.quotes[0].confidence <= 0.4
+
+
+def test_quotes_unnamed_subject_does_not_inherit_previous_speaker():
+    body = ('وقال لافروف إن المحادثات كانت بناءة.\n'
+            'وقالت مصادر دبلوماسية إن "الاتفاق بات قريبا جدا من التوقيع".')
+    assert who(make_doc(body, [LAVROV_SHORT])) == [(None, None)]
+
+
+def test_quotes_definite_head_noun_refers_to_the_body_named_before():
+    body = ('أعلنت جبهة الإنقاذ الوطني مقاطعة الحوار.\n'
+            'وقالت الجبهة في بيان إنه "لا حوار قبل وقف العنف ضد المتظاهرين".')
+    doc = make_doc(body, [("جبهة الإنقاذ الوطني", "ORG", "National Salvation Front")])
+    assert who(doc) == [("National Salvation Front", None)]
+
+
+def test_quotes_outlet_noun_refers_to_the_outlet_named_before():
+    body = ('أوردت وكالة فرانس برس تفاصيل الهجوم.\n'
+            'وأفادت الوكالة بأن "المسلحين انسحبوا بعد اشتباكات استمرت ساعات".')
+    assert who(make_doc(body, [AFP])) == [("Agence France-Presse", None)]
+
+
+def test_quotes_plural_verb_takes_no_subject_after_it():
+    body = 'وكان متحدثون باسم التنظيم هددوا حماس بـ"شلالات من الدماء في القطاع".'
+    doc = make_doc(body, [("حماس", "ORG", "Hamas")])
+    assert who(doc)[0][0] != "Hamas"
+
+
+def test_quotes_relative_clause_ends_the_subject_region():
+    body = 'وقالت الوزيرة -التي سيخلفها جون كيري- "سأبقى في خدمة بلدي دائما".'
+    doc = make_doc(body, [("جون كيري", "PER", "John Kerry")])
+    assert who(doc)[0][0] != "John Kerry"
+
+
+def test_quotes_statement_to_an_outlet_makes_it_the_via():
+    body = 'وقال لافروف في تصريحات لـ«تاس» إن «روسيا لن تغير موقفها من الأزمة».'
+    assert who(make_doc(body, [LAVROV_SHORT, TASS])) == [("Sergey Lavrov", "TASS")]
+
+
+def test_quotes_media_entity_in_the_sentence_is_the_via():
+    body = 'وأكد لافروف خلال مقابلة بثتها قناة الجزيرة أن "الحل العسكري مستحيل".'
+    doc = make_doc(body, [LAVROV_SHORT, ("الجزيرة", "ORG", "Al Jazeera", "MED")])
+    assert who(doc) == [("Sergey Lavrov", "Al Jazeera")]
+
+
+def test_quotes_participle_after_subjectless_verb_carries_on():
+    body = ('وقال لافروف إن المفاوضات ستستأنف.\n'
+            'وتابع موضحا "لن نقبل بشروط مسبقة من أي طرف".')
+    assert who(make_doc(body, [LAVROV_SHORT])) == [("Sergey Lavrov", None)]
+
+
+def test_quotes_imperfect_verb_opening_a_clause_takes_its_subject():
+    body = 'تقول ليلى الحسن: "عدنا إلى بيوتنا فوجدناها ركاما".'
+    doc = make_doc(body, [("ليلى الحسن", "PER", "Layla al-Hassan")])
+    assert who(doc) == [("Layla al-Hassan", None)]
+
+
+def test_quotes_nationality_adjective_is_not_a_speaker():
+    body = 'وقالت مصادر أمنية إسرائيلية إن "العملية ستستمر حتى تحقيق أهدافها".'
+    doc = make_doc(body, [("إسرائيلية", "GPE", "Israel")])
+    assert who(doc) == [(None, None)]
+
+
+def test_quotes_entity_opening_a_reported_statement_speaks_through_the_frame():
+    body = ('أوردت وكالة فرانس برس بيانا للتحالف.\n'
+            'وأشارت الوكالة إلى أن التحالف العربي "أكد استمرار العمليات حتى استعادة الشرعية".')
+    doc = make_doc(body, [AFP, ("التحالف العربي", "ORG", "Arab Coalition")])
+    assert who(doc) == [("Arab Coalition", "Agence France-Presse")]

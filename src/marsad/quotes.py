@@ -41,6 +41,7 @@ _CLOSE_AFTER = set(" \t\n\u00a0.,،؛;:!?؟)]-–—…/")
 _CLITIC_OPEN = set("بلوفك")
 _CLAUSE_STOP_RE = re.compile(r"[.!?؟؛\n]")
 _MAX_SPAN_PARAS = 4
+_SUBJECT_REACH = 60  # characters between a verb and the start of its subject, at most
 
 
 # --- knowledge ---
@@ -56,6 +57,17 @@ class _Frames:
     prepositions: frozenset[str]
     title_cues: frozenset[str]
     media_nouns: frozenset[str]
+    relatives: frozenset[str]
+    adverbs: frozenset[str]
+    org_heads: frozenset[str]
+
+    def is_trigger_word(self, word: str) -> bool:
+        return any(w in self.trigger_type for w in _with_bare(word))
+
+
+def _with_bare(word: str) -> set[str]:
+    """A normalized word and, when it may carry the conjunction و/ف, the word without it."""
+    return {word, word[1:]} if word[:1] in "وف" and len(word) > 3 else {word}
 
 
 def _key(s: str) -> str:
@@ -111,6 +123,9 @@ def frames() -> _Frames:
         prepositions=frozenset(normalize(f) for f in forms("preposition")),
         title_cues=frozenset(normalize(f) for f in forms("title_cue")),
         media_nouns=frozenset(normalize(f) for f in forms("media_noun")),
+        relatives=frozenset(normalize(f) for f in forms("relative")),
+        adverbs=frozenset(normalize(f) for f in forms("adverb")),
+        org_heads=frozenset(normalize(f) for f in forms("org_head")),
     )
 
 
@@ -163,6 +178,10 @@ def _find_close(text: str, open_pos: int, mark: str) -> tuple[int, bool] | None:
             if j == -1 or not symmetric or _can_close(text, j):
                 break
             j += 1
+        if j == -1 and symmetric:
+            # "الرادار " يحط: a closing mark after a stray space still closes
+            j = next((k for k in range(pos, end) if text[k] == closer and (
+                k + 1 >= len(text) or not text[k + 1].isalnum())), -1)
         if j != -1:
             return j, True
         if symmetric or end >= len(text):
@@ -217,35 +236,6 @@ class _Mention:
     entity: Entity
 
 
-def _adjectival(text: str, start: int, end: int, etype: str) -> bool:
-    """A nationality adjective, not a name: الوكالة الإماراتية، البريطانيين."""
-    surface = normalize(text[start:end])
-    if not _ADJECTIVE_RE.search(surface):
-        return False
-    if etype == "NORP":
-        return True
-    before = text[max(0, start - 30):start].split()
-    return surface.startswith("ال") and bool(before) and normalize(before[-1]).lstrip("وف").startswith("ال")
-
-
-def _mentions(doc: Document) -> list[_Mention]:
-    found: list[_Mention] = []
-    text = doc.text
-    for ent in doc.entities:
-        if ent.type not in SPEAKER_TYPES:
-            continue
-        spans = {(m.start, m.end) for m in ent.mentions} or {(ent.start, ent.end)}
-        found.extend(_Mention(s, e, ent) for s, e in spans
-                     if ent.type in ("PER", "ROLE") or not _adjectival(text, s, e, ent.type))
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    out: list[_Mention] = []
-    for m in found:  # keep the outermost of nested mentions
-        if out and m.start < out[-1].end:
-            continue
-        out.append(m)
-    return out
-
-
 def _attribution(m: _Mention, text: str) -> Attribution:
     surface = text[m.start:m.end]
     return Attribution(name=m.entity.name or m.entity.text or surface, text=surface,
@@ -261,6 +251,17 @@ class _Trigger:
 
 
 @dataclass(slots=True)
+class _Resolution:
+    """What one frame says: `status` explicit (a speaker, or an unnamed one: speaker None),
+    or carry (no subject of its own: an earlier frame or the previous speaker decides)."""
+
+    speaker: _Mention | None
+    via: Attribution | None
+    confidence: float
+    status: str
+
+
+@dataclass(slots=True)
 class _Ctx:
     """One document's working state: text, its fold, mentions, quote spans, sentences."""
 
@@ -269,6 +270,7 @@ class _Ctx:
     mentions: list[_Mention]
     spans: list[QuoteSpan]
     sentences: list[tuple[int, int]]
+    times: list[tuple[int, int]]
     events: list[tuple[int, _Mention]]
 
     def in_quote(self, pos: int) -> bool:
@@ -280,8 +282,9 @@ class QuoteFinder:
 
     def __init__(self, f: _Frames | None = None):
         self.f = f or frames()
+        self._title_cues = self.f.title_cues | {w.removeprefix("ال") for w in self.f.media_nouns}
 
-    # -- small text helpers --
+    # -- words and mentions --
 
     @staticmethod
     def _word_before(text: str, pos: int) -> tuple[str, int]:
@@ -294,8 +297,41 @@ class QuoteFinder:
             k -= 1
         return normalize(text[k:j]), k
 
+    def _mentions(self, doc: Document) -> list[_Mention]:
+        found: list[_Mention] = []
+        text = doc.text
+        for ent in doc.entities:
+            if ent.type not in SPEAKER_TYPES:
+                continue
+            spans = {(m.start, m.end) for m in ent.mentions} or {(ent.start, ent.end)}
+            for s, e in spans:
+                words = text[s:e].split()
+                if len(words) > 1 and self.f.is_trigger_word(normalize(words[0])):
+                    continue  # "وأضاف فلان" taken for a name: the verb is not part of it
+                if ent.type in ("GPE", "NORP") and self._adjectival(text, s, e, ent.type):
+                    continue
+                found.append(_Mention(s, e, ent))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        out: list[_Mention] = []
+        for m in found:  # keep the outermost of nested mentions
+            if out and m.start < out[-1].end:
+                continue
+            out.append(m)
+        return out
+
+    def _adjectival(self, text: str, start: int, end: int, etype: str) -> bool:
+        """A nationality adjective, not a name: الوكالة الإماراتية، مصادر إسرائيلية."""
+        if not _ADJECTIVE_RE.search(normalize(text[start:end])):
+            return False
+        if etype == "NORP":
+            return True
+        word, _ = self._word_before(text, start)
+        forms = _with_bare(word)
+        return bool(word) and not (self.f.is_trigger_word(word) or forms & self.f.prepositions
+                                   or forms & self.f.complementizers)
+
     def _is_object(self, text: str, m: _Mention) -> bool:
-        """True when a preposition governs the mention (عن X، في X، لـX، بالX)."""
+        """True when a preposition governs the mention (عن X، في X، لـX، بالX، لوكالة X)."""
         k = m.start
         while k > 0 and _ARABIC_LETTER_RE.match(text[k - 1]):
             k -= 1
@@ -305,17 +341,33 @@ class QuoteFinder:
         if any(c in prefix for c in "بلك"):
             return True
         word, _ = self._word_before(text, k)
-        return word in self.f.prepositions
+        forms = _with_bare(word)
+        return bool(forms & (self.f.prepositions | self.f.outlet_phrases)) \
+            or any(w[:1] in "لب" and w[1:] in self.f.media_nouns for w in forms)
+
+    def _governor_at(self, text: str, m: _Mention) -> int:
+        """Where the word before the mention's token starts (the word that governs it)."""
+        k = m.start
+        while k > 0 and _ARABIC_LETTER_RE.match(text[k - 1]):
+            k -= 1
+        return self._word_before(text, k)[1]
+
+    def _in_time(self, ctx: _Ctx, pos: int) -> bool:
+        return any(s <= pos < e for s, e in ctx.times)
+
+    # -- the subject of a reporting verb --
 
     def _region_end(self, ctx: _Ctx, start: int, limit: int) -> int:
-        """Where the subject region after a verb ends: a complementizer, a colon, a quotation."""
+        """Where the subject region after a verb ends: a complementizer, a relative pronoun,
+        a colon, a quotation."""
         for w in re.finditer(r"\S+", ctx.text[start:limit]):
             raw, pos = w.group(), start + w.start()
             if _MARK_RE.match(raw):
                 if any(q.open == pos for q in ctx.spans):
                     return pos
                 continue  # أضافت "وام" أن: a quoted name is part of the subject
-            if normalize(raw.strip("،,")) in self.f.complementizers:
+            word = normalize(raw.strip("،,-–—()"))
+            if word in self.f.complementizers or word in self.f.relatives:
                 return pos
             if ":" in raw:
                 return pos + raw.index(":")
@@ -325,6 +377,8 @@ class QuoteFinder:
         end = self._region_end(ctx, start, min(limit, start + 160))
         cands = [m for m in ctx.mentions if start <= m.start and m.end <= end
                  and not self._is_object(ctx.text, m)]
+        if cands and cands[0].start - start > _SUBJECT_REACH:
+            cands = []  # too far from the verb to be its subject
         head = re.match(r"\s*(\w+)", ctx.text[start:end])
         if head and normalize(head.group(1)) in self.f.media_nouns and head.group(1).startswith("ال") \
                 and not (cands and cands[0].start - start - head.end() < 25):
@@ -347,13 +401,40 @@ class QuoteFinder:
         return first
 
     def _subject_before(self, ctx: _Ctx, start: int, pos: int) -> _Mention | None:
+        """SVO: a mention directly before the verb (لافروف قال)."""
         for m in reversed(ctx.mentions):
-            if m.end < pos - 25:
-                break
-            if m.end <= pos and m.start >= start and not self._is_object(ctx.text, m) \
-                    and not re.search(r"[.!?؟؛\n]", ctx.text[m.end:pos]):
+            if m.end <= pos and m.start >= start:
+                if ctx.text[m.end:pos].strip(" \t\u00a0،,") or self._is_object(ctx.text, m):
+                    return None
                 return m
+            if m.end < pos:
+                return None
         return None
+
+    def _unnamed_subject(self, ctx: _Ctx, pos: int, limit: int) -> tuple[bool, _Mention | None]:
+        """After a verb with no named subject: (True, coref mention or None) when a noun stands
+        in subject position (قالت المصادر، وقالت الجبهة); (False, None) when the verb has none
+        of its own (وأضاف أن، وقال في بيان) and the previous speaker carries on."""
+        m = re.match(r"[\s\u00a0]*([^\s\u00a0،,:\"«“]+)", ctx.text[pos:limit])
+        if not m or _MARK_RE.match(ctx.text, pos + m.start(1)):
+            return False, None
+        raw = m.group(1)
+        word = normalize(raw)
+        bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+        if (not raw[0].isalpha() or self._in_time(ctx, pos + m.start(1)) or self.f.is_trigger_word(word)
+                or {word, bare} & (self.f.prepositions | self.f.complementizers | self.f.adverbs
+                                   | self.f.relatives | self.f.outlet_phrases)
+                or (bare[:1] in "لب" and len(bare) > 3 and not bare.startswith("ال"))):
+            return False, None
+        head = bare.removeprefix("ال")
+        for prior in reversed(ctx.mentions):  # الجبهة -> جبهة الإنقاذ named before
+            if prior.end <= pos:
+                words = ctx.text[prior.start:prior.end].split()
+                if words and normalize(words[0]).removeprefix("ال") == head:
+                    return True, prior
+        return True, None
+
+    # -- frames --
 
     def _triggers(self, ctx: _Ctx, start: int, end: int) -> list[_Trigger]:
         out = [_Trigger(m.start("t"), m.end("t"), self.f.trigger_type[_key(normalize(m.group("t")))],
@@ -367,12 +448,79 @@ class QuoteFinder:
         out.sort(key=lambda t: (t.start, -t.end))
         return out
 
+    def _resolve(self, ctx: _Ctx, trig: _Trigger, limit: int, sent: tuple[int, int],
+                 q: QuoteSpan | None) -> _Resolution:
+        """The speaker that one frame names. `limit`: where its subject region must end."""
+        text = ctx.text
+        if trig.kind == "participle" and normalize(trig.surface).lstrip("وف")[:1] in "يت":
+            # يقول/تقول opening a clause (تقول فلانة:) is a main verb; after one (وتابع يقول) it
+            # has no subject of its own and the participle reading below applies
+            res = self._resolve(ctx, _Trigger(trig.start, trig.end, "speech", trig.surface), limit, sent, q)
+            if res.status == "explicit":
+                return res
+        if trig.kind == "speech":
+            plural = normalize(trig.surface).endswith("وا")  # VSO verbs are singular
+            m = None if plural else self._subject_after(ctx, trig.end, limit)
+            if m is None:
+                m = self._subject_before(ctx, sent[0], trig.start)
+            if m is not None:
+                return _Resolution(m, None, 0.9 if m.entity.type == "PER" else 0.8, "explicit")
+            if plural:
+                return _Resolution(None, None, 0.3, "carry")
+            named, prior = self._unnamed_subject(ctx, trig.end, limit)
+            if named:
+                return _Resolution(prior, None, 0.7 if prior else 0.3, "explicit")
+            return _Resolution(None, None, 0.3, "carry")
+        if trig.kind == "relay":
+            an = re.compile(r"(?<!\w)عن(?!\w)").search(ctx.folded, trig.end, limit)
+            src = self._subject_after(ctx, trig.end, an.start() if an else limit)
+            if an is not None:
+                speaker = next((m for m in ctx.mentions if an.start() < m.start < an.start() + 40
+                                and m.end <= limit and not ctx.in_quote(m.start)
+                                and (self._governor_at(text, m) == an.start()
+                                     or not self._is_object(text, m))), None)
+            else:
+                quote_open = q.open if q is not None else limit
+                speaker = next((m for m in reversed(ctx.mentions) if sent[0] <= m.start
+                                and m.end <= quote_open and m.entity.type == "PER" and m is not src),
+                               None) or src
+            via = _attribution(src, text) if src is not None and src is not speaker else None
+            if speaker is None and via is None:
+                return _Resolution(None, None, 0.3, "carry")
+            return _Resolution(speaker, via, 0.85 if speaker is not None else 0.4, "explicit")
+        if trig.kind == "speaker_phrase":
+            m = next((m for m in ctx.mentions if trig.end <= m.start < min(trig.end + 40, limit)
+                      and not ctx.in_quote(m.start)), None)
+            if m is not None and m.entity.sector == "MED":
+                # في تصريحات لـ«الصحيفة»: the outlet took the statement; the speaker is elsewhere
+                return _Resolution(None, _attribution(m, text), 0.3, "carry")
+            return _Resolution(m, None, 0.85 if m else 0.3, "explicit" if m else "carry")
+        if trig.kind == "impersonal":
+            end = self._region_end(ctx, trig.end, min(sent[1], trig.end + 120))
+            m = next((m for m in ctx.mentions if trig.end <= m.start and m.end <= end), None)
+            if m is None and q is not None:  # جاء في كلمات الأغنية ... لفلان: the person named
+                m = next((m for m in ctx.mentions if sent[0] <= m.start and m.end <= q.open
+                          and m.entity.type == "PER"), None)
+            return _Resolution(m, None, 0.65, "explicit") if m else _Resolution(None, None, 0.3, "carry")
+        pool = [m for m in ctx.mentions if sent[0] <= m.start and m.end <= trig.start
+                and not self._is_object(text, m) and not ctx.in_quote(m.start)]
+        # participle (مؤكدا): the main clause's subject; speech noun (بالقول): the nearest
+        m = (self._apposition(ctx, pool) if trig.kind == "participle" else pool[-1]) if pool else None
+        if m is not None:
+            return _Resolution(m, None, 0.75, "explicit")
+        return _Resolution(None, None, 0.3, "carry")
+
+    def _carry_on(self, ctx: _Ctx, pos: int) -> _Mention | None:
+        last = [m for p, m in ctx.events if p < pos]
+        return last[-1] if last else None
+
     # -- the stage --
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
         sentences = [(s.start, s.end) for s in doc.sentences] or split_sentences(text)
-        ctx = _Ctx(text, fold(text), _mentions(doc), [], sentences, [])
+        ctx = _Ctx(text, fold(text), self._mentions(doc), [], sentences,
+                   [(t.start, t.end) for t in doc.times], [])
         ctx.spans = [q for q in find_quote_spans(text) if self._is_quotation(ctx, q)]
         ctx.events = self._speaking_events(ctx)
         quotes: list[Quote] = []
@@ -387,10 +535,11 @@ class QuoteFinder:
                 # 'قال X إن "..." وإن "..."': the second quote shares the first one's frame
                 speaker, via, verb = prev.speaker, prev.via, prev.verb
                 conf = max(0.3, prev.confidence - 0.2)
-            if via is None and speaker is not None and prev is not None and prev.via is not None \
-                    and prev.speaker is not None and prev.speaker.entity == speaker.entity \
-                    and _differs(prev.via, speaker):
-                via = prev.via  # the same interview, relayed by the same outlet
+            if via is None and speaker is not None and speaker.entity is not None:
+                earlier = next((e for e in reversed(quotes) if e.speaker is not None
+                                and e.speaker.entity == speaker.entity), None)
+                if earlier is not None and earlier.via is not None and _differs(earlier.via, speaker):
+                    via = earlier.via  # the same interview, relayed by the same outlet
             quote = Quote(id=f"Q{n}", start=q.start, end=q.end, text=text[q.start:q.end],
                           speaker=speaker, via=via, verb=verb, confidence=round(conf, 2))
             quotes.append(quote)
@@ -405,28 +554,28 @@ class QuoteFinder:
         word, k = self._word_before(text, q.open)
         if word in ("ب", "ل", "ك"):
             word, _ = self._word_before(text, k)
-        cues = self.f.title_cues | {w.removeprefix("ال") for w in self.f.media_nouns}
+        cues = self._title_cues
         if word in cues or (word[:1] in "وفبل" and word[1:] in cues):
             return False
         words = text[q.start:q.end].split()
-        if len(words) <= 6 and not re.search(r"[،,.!?؟:]", text[q.start:q.end]) \
-                and normalize(words[0]).removeprefix("ال") in cues:
+        if len(words) <= 5 and not re.search(r"[،,.!?؟:]", text[q.start:q.end]) \
+                and normalize(words[0]).removeprefix("ال") in self.f.org_heads:
             return False  # "الجمعية التعاونية لـ...": an organization's name
         # a quoted name: an entity mention covers it
         return not any(m.start <= q.start + 2 and m.end >= q.end - 2 for m in ctx.mentions)
 
     def _speaking_events(self, ctx: _Ctx) -> list[tuple[int, _Mention]]:
-        """(position, speaker) of every speech verb with an explicit subject, in order."""
+        """(position, speaker) of every speech verb with a named subject, in order."""
         out = []
         for t in self._triggers(ctx, 0, len(ctx.text)):
             if t.kind != "speech":
                 continue
             stop = _CLAUSE_STOP_RE.search(ctx.text, t.end)
-            m = self._subject_after(ctx, t.end, stop.start() if stop else len(ctx.text))
-            if m is None:
-                m = self._subject_before(ctx, max(0, t.start - 60), t.start)
-            if m is not None:
-                out.append((t.start, m))
+            limit = stop.start() if stop else len(ctx.text)
+            sent = next(((s, e) for s, e in ctx.sentences if s <= t.start < e), (t.start, limit))
+            res = self._resolve(ctx, t, limit, sent, None)
+            if res.speaker is not None:
+                out.append((t.start, res.speaker))
         return out
 
     def _attribute(self, ctx: _Ctx, q: QuoteSpan, sent: tuple[int, int], window_start: int):
@@ -434,25 +583,36 @@ class QuoteFinder:
         before = self._triggers(ctx, window_start, q.open)
         after_limit = min(sent[1], q.close_end + 140) if q.close_end < sent[1] else q.close_end
         after = self._triggers(ctx, q.close_end, after_limit)
+        order = list(reversed(before))[:3]
+        relay = next((t for t in order if t.kind == "relay"), None)
+        if order and order[0].kind in ("noun", "participle") and relay is not None:
+            order.remove(relay)
+            order.insert(0, relay)  # نقلت X عن Y قوله: the relay frame governs
+        if not order and after:
+            order = after[:1]
         speaker: _Mention | None = None
         via: Attribution | None = None
-        verb: str | None = None
+        verb = order[0].surface if order else None
         conf = 0.3
-        trig = before[-1] if before else None
-        relay = next((t for t in reversed(before) if t.kind == "relay"), None)
-        if trig is not None and trig.kind in ("noun", "participle") and relay is not None:
-            trig = relay  # نقلت X عن Y قوله: the relay frame governs
-        if trig is None and after:
-            trig = after[0]
-        if trig is not None:
-            verb = trig.surface
-            speaker, via, conf = self._from_trigger(ctx, trig, q, sent)
-            inner = self._embedded_speaker(ctx, trig, q)
-            if inner is not None and (speaker is None or inner.entity.id != speaker.entity.id):
-                # وأشارت الوكالة إلى أن التحالف "أكد ...": the coalition speaks, relayed by the agency
-                via = _attribution(speaker, ctx.text) if speaker is not None else via
-                speaker, conf = inner, 0.7
-        if speaker is None and trig is None:
+        decided = False
+        for t in order:
+            limit = q.open if t.end <= q.open else sent[1]
+            res = self._resolve(ctx, t, limit, sent, q)
+            via = via or res.via
+            if res.status == "explicit":
+                speaker, conf, verb, decided = res.speaker, res.confidence, t.surface, True
+                break
+        if order and not decided:
+            speaker = self._carry_on(ctx, order[0].start)
+            conf = 0.7 if speaker is not None else 0.3
+            if speaker is not None and order[0].kind in ("participle", "noun"):
+                conf = 0.6
+        inner = self._embedded_speaker(ctx, order[0], q) if order else None
+        if inner is not None and (speaker is None or inner.entity.id != speaker.entity.id):
+            # وأشارت الوكالة إلى أن التحالف "أكد ...": the coalition speaks, relayed by the agency
+            via = _attribution(speaker, ctx.text) if speaker is not None else via
+            speaker, conf = inner, 0.7
+        if speaker is None and not order:
             v = self._via(ctx, sent, q, None, None)
             if v is not None and v[1] is not None:
                 speaker, conf = v[1], 0.55  # "..."، حسبما أفاد موقع X: the body speaks
@@ -460,10 +620,10 @@ class QuoteFinder:
                 speaker = self._fallback(ctx, sent, q)
                 conf = 0.35 if speaker else 0.3
         if via is None:
-            v = self._via(ctx, sent, q, speaker, trig)
+            v = self._via(ctx, sent, q, speaker, order[0] if order else None)
             via = v[0] if v else None
         if via is None:
-            via = self._media_subject(ctx, sent, q, speaker)
+            via = self._media_mention(ctx, sent, q, speaker)
         spk = _attribution(speaker, ctx.text) if speaker else None
         if via is not None and spk is not None and not _differs(via, spk):
             via = None
@@ -478,54 +638,6 @@ class QuoteFinder:
             return None
         return m
 
-    def _carry_on(self, ctx: _Ctx, pos: int) -> _Mention | None:
-        last = [m for p, m in ctx.events if p < pos]
-        return last[-1] if last else None
-
-    def _from_trigger(self, ctx: _Ctx, trig: _Trigger, q: QuoteSpan, sent):
-        """Speaker (mention), via (Attribution) and confidence for the frame `trig`."""
-        text = ctx.text
-        limit = q.open if trig.end <= q.open else sent[1]
-        if trig.kind == "speech":
-            m = self._subject_after(ctx, trig.end, limit)
-            if m is None and trig.end <= q.open:
-                m = self._subject_before(ctx, sent[0], trig.start)
-            if m is not None:
-                return m, None, 0.9 if m.entity.type == "PER" else 0.8
-            m = self._carry_on(ctx, trig.start)
-            return m, None, 0.7 if m else 0.3
-        if trig.kind == "relay":
-            src = self._subject_after(ctx, trig.end, limit)
-            an = re.compile(r"(?<!\w)عن(?!\w)").search(ctx.folded, trig.end, limit)
-            speaker = None
-            if an is not None:
-                speaker = next((m for m in ctx.mentions if an.start() < m.start < an.start() + 40
-                                and m.end <= limit and m is not src), None)
-            elif src is not None:
-                speaker = next((m for m in reversed(ctx.mentions) if sent[0] <= m.start
-                                and m.end <= q.open and m.entity.type == "PER" and m is not src),
-                               None) or src
-            via = _attribution(src, text) if src is not None and src is not speaker else None
-            return speaker, via, 0.85 if speaker is not None else 0.4
-        if trig.kind == "speaker_phrase":
-            m = next((m for m in ctx.mentions if trig.end <= m.start < trig.end + 40), None)
-            return m, None, 0.85 if m else 0.3
-        if trig.kind == "impersonal":
-            end = self._region_end(ctx, trig.end, min(sent[1], trig.end + 120))
-            m = next((m for m in ctx.mentions if trig.end <= m.start and m.end <= end), None)
-            if m is None:  # جاء في كلمات الأغنية ... لفلان: the person named, else who spoke last
-                m = next((m for m in ctx.mentions if sent[0] <= m.start and m.end <= q.open
-                          and m.entity.type == "PER"), None) or self._carry_on(ctx, trig.start)
-            return m, None, 0.65 if m else 0.3
-        pool = [m for m in ctx.mentions if sent[0] <= m.start and m.end <= trig.start
-                and not self._is_object(text, m) and not ctx.in_quote(m.start)]
-        # participle (مؤكدا): the main clause's subject; speech noun (بالقول): the nearest
-        m = (self._apposition(ctx, pool) if trig.kind == "participle" else pool[-1]) if pool else None
-        if m is not None:
-            return m, None, 0.75
-        m = self._carry_on(ctx, trig.start)
-        return m, None, 0.6 if m else 0.3
-
     def _fallback(self, ctx: _Ctx, sent, q) -> _Mention | None:
         """No frame: the person named before the quote in its sentence, else the sentence subject."""
         inside = [m for m in ctx.mentions if sent[0] <= m.start and m.end <= q.open]
@@ -534,6 +646,8 @@ class QuoteFinder:
             return per[-1]
         subj = [m for m in inside if not self._is_object(ctx.text, m)]
         return subj[0] if subj else None
+
+    # -- the outlet --
 
     def _via(self, ctx: _Ctx, sent, q, speaker: _Mention | None, trig: _Trigger | None):
         """(via Attribution, body mention) from the relaying phrase nearest the frame."""
@@ -556,7 +670,7 @@ class QuoteFinder:
                 continue
             if obj is not None:
                 cand = (_attribution(obj, text), obj)
-            elif phrase in self.f.outlet_phrases:
+            elif phrase in self.f.outlet_phrases or self._media_noun_at(text, e):
                 span = self._outlet_surface(text, s, e)
                 if span is None:
                     continue
@@ -570,29 +684,37 @@ class QuoteFinder:
                 best = (dist, cand)
         return best[1] if best else None
 
+    def _media_noun_at(self, text: str, pos: int) -> bool:
+        """نقلا عن وكالة ...، أوردها موقع ...: the phrase's object is an outlet noun."""
+        m = re.match(r"\s*(\w+)", text[pos:])
+        return bool(m) and bool(_with_bare(normalize(m.group(1))) & self.f.media_nouns)
+
     def _outlet_surface(self, text: str, s: int, e: int) -> tuple[int, int] | None:
-        """'لوكالة فرانس برس' -> 'وكالة فرانس برس': the outlet noun and up to three words."""
+        """The outlet a phrase names: 'لوكالة فرانس برس' -> 'وكالة فرانس برس', 'في برنامج "60
+        دقيقة"' -> '60 دقيقة', 'نقلا عن وكالة الأنباء' -> 'وكالة الأنباء'."""
+        if normalize(_key(text[s:e])) not in self.f.outlet_phrases:
+            s = e + len(text[e:]) - len(text[e:].lstrip())  # the outlet noun after the phrase
+            e = s + re.match(r"\w*", text[s:]).end()
         quoted = re.match(r"\s*([\"«“])([^\"«»“”\n]{2,40})[\"»”]", text[e:])
-        if quoted:  # في برنامج "60 دقيقة": the quoted name
+        if quoted:
             return e + quoted.start(2), e + quoted.end(2)
         a = s + 1 if normalize(text[s]) in ("ل", "و") and text[s + 1:s + 2].strip() else s
         if normalize(text[a:a + 1]) == "ل" and normalize(text[s]) == "و":
             a += 1
         b = e
+        stop = self.f.complementizers | self.f.prepositions | self.f.relatives
         for _ in range(3):
             m = re.match(r"\s+([^\s،,.:؛!?؟\"«»“”()]+)", text[b:])
-            if not m or normalize(m.group(1)) in self.f.complementizers | self.f.prepositions:
+            if not m or normalize(m.group(1)) in stop:
                 break
             b += m.end()
         return (a, b) if b > e else None
 
-    def _media_subject(self, ctx: _Ctx, sent, q, speaker) -> Attribution | None:
-        """A media outlet that is the subject of another reporting verb in the sentence."""
-        for t in self._triggers(ctx, sent[0], sent[1]):
-            if t.kind not in ("speech", "relay"):
-                continue
-            m = self._subject_after(ctx, t.end, min(sent[1], t.end + 120))
-            if m is not None and m.entity.sector == "MED" and (speaker is None or m.entity.id != speaker.entity.id):
+    def _media_mention(self, ctx: _Ctx, sent, q, speaker) -> Attribution | None:
+        """A media outlet named in the quote's sentence (not the speaker) relays it."""
+        for m in ctx.mentions:
+            if sent[0] <= m.start < sent[1] and m.entity.sector == "MED" and not ctx.in_quote(m.start) \
+                    and (speaker is None or m.entity.id != speaker.entity.id):
                 return _attribution(m, ctx.text)
         return None
 
