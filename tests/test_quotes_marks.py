@@ -100,3 +100,8 @@ def test_quotes_spans_point_at_the_quoted_words():
     [span] = find_quote_spans(text)
     assert text[span.open] == "«" and text[span.start:span.end] == "نحن هنا باقون"
     assert span.closed and text[span.close_end - 1] == "»"
+
+
+def test_quotes_indefinite_body_word_opens_a_real_quotation():
+    body = 'ووصفت الحكومة المحكمة بأنها ليست سوى "هيئة لا وزن لها".'
+    assert texts(make_doc(body)) == ["هيئة لا وزن لها"]

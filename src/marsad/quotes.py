@@ -559,6 +559,7 @@ class QuoteFinder:
             return False
         words = text[q.start:q.end].split()
         if len(words) <= 5 and not re.search(r"[،,.!?؟:]", text[q.start:q.end]) \
+                and normalize(words[0]).startswith("ال") \
                 and normalize(words[0]).removeprefix("ال") in self.f.org_heads:
             return False  # "الجمعية التعاونية لـ...": an organization's name
         # a quoted name: an entity mention covers it
