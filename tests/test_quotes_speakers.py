@@ -217,3 +217,17 @@ def test_quotes_entity_opening_a_reported_statement_speaks_through_the_frame():
             'وأشارت الوكالة إلى أن التحالف العربي "أكد استمرار العمليات حتى استعادة الشرعية".')
     doc = make_doc(body, [AFP, ("التحالف العربي", "ORG", "Arab Coalition")])
     assert who(doc) == [("Arab Coalition", "Agence France-Presse")]
+
+
+def test_quotes_carry_on_follows_the_gender_of_the_frame():
+    body = ('وقال لافروف إن موسكو ترفض العقوبات.\n'
+            'وتابعت وكالة تاس أن الوزير سيزور بكين.\n'
+            'ولكنه اكتفى بالقول "لن نتحدث عن تفاصيل الزيارة الآن".')
+    assert who(make_doc(body, [LAVROV_SHORT, TASS]))[0][0] == "Sergey Lavrov"
+
+
+def test_quotes_speaker_inside_reported_speech_does_not_carry_on():
+    body = ('وقال لافروف إن البيت الأبيض أعلن فرض عقوبات جديدة.\n'
+            'وأضاف "هذه الخطوة لن تمر دون رد مناسب".')
+    doc = make_doc(body, [LAVROV_SHORT, ("البيت الأبيض", "ORG", "White House")])
+    assert who(doc) == [("Sergey Lavrov", None)]

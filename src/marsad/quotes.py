@@ -50,6 +50,7 @@ _SUBJECT_REACH = 60  # characters between a verb and the start of its subject, a
 class _Frames:
     triggers: re.Pattern  # speech/relay/participle/noun/impersonal verbs
     trigger_type: dict[str, str]
+    trigger_gender: dict[str, str]  # m f p, for verbs, participles and speech nouns that show it
     speaker_phrases: re.Pattern
     via_phrases: re.Pattern
     outlet_phrases: frozenset[str]
@@ -116,6 +117,8 @@ def frames() -> _Frames:
     return _Frames(
         triggers=re.compile(rf"{pre}(?P<t>{_alt(trigger_type)})"),
         trigger_type=trigger_type,
+        trigger_gender={_key(normalize(f)): x["gender"] for x in e if x["kind"] == "verb" and x.get("gender")
+                        for f in x["forms"]},
         speaker_phrases=re.compile(rf"{pre}(?P<t>{_alt(forms('speaker_phrase'))})"),
         via_phrases=re.compile(rf"{pre}(?P<t>{_alt(forms('via_phrase'))})"),
         outlet_phrases=frozenset(_key(normalize(f)) for f in forms("via_phrase", outlet=True)),
@@ -271,7 +274,7 @@ class _Ctx:
     spans: list[QuoteSpan]
     sentences: list[tuple[int, int]]
     times: list[tuple[int, int]]
-    events: list[tuple[int, _Mention]]
+    events: list[tuple[int, _Mention, str | None]]
 
     def in_quote(self, pos: int) -> bool:
         return any(q.open <= pos < q.close_end for q in self.spans)
@@ -510,9 +513,26 @@ class QuoteFinder:
             return _Resolution(m, None, 0.75, "explicit")
         return _Resolution(None, None, 0.3, "carry")
 
-    def _carry_on(self, ctx: _Ctx, pos: int) -> _Mention | None:
-        last = [m for p, m in ctx.events if p < pos]
-        return last[-1] if last else None
+    def _gender(self, ctx: _Ctx, trig: _Trigger) -> str | None:
+        """m, f or p as the frame shows it (وأضاف / وأضافت / قولهم / اكتفت بالقول)."""
+        word = normalize(trig.surface)
+        for w in (word, word[1:] if word[:1] in "وف" else word):
+            if w in self.f.trigger_gender:
+                return self.f.trigger_gender[w]
+        if trig.kind == "noun":  # بالقول: the verb before it (اكتفى / اكتفت)
+            before, _ = self._word_before(ctx.text, trig.start)
+            if len(before) > 3:
+                return "f" if before.endswith("ت") else "p" if before.endswith("وا") else "m"
+        return None
+
+    def _carry_on(self, ctx: _Ctx, trig: _Trigger) -> _Mention | None:
+        """The last main-clause speaker before the frame, of the frame's gender when it shows one."""
+        last = [(m, g) for p, m, g in ctx.events if p < trig.start]
+        gender = self._gender(ctx, trig)
+        same = [m for m, g in last if gender is None or g is None or g == gender]
+        if same:
+            return same[-1]
+        return last[-1][0] if last else None
 
     # -- the stage --
 
@@ -565,8 +585,9 @@ class QuoteFinder:
         # a quoted name: an entity mention covers it
         return not any(m.start <= q.start + 2 and m.end >= q.end - 2 for m in ctx.mentions)
 
-    def _speaking_events(self, ctx: _Ctx) -> list[tuple[int, _Mention]]:
-        """(position, speaker) of every speech verb with a named subject, in order."""
+    def _speaking_events(self, ctx: _Ctx) -> list[tuple[int, _Mention, str | None]]:
+        """(position, speaker, gender) of every main-clause speech verb with a named subject.
+        A verb inside reported speech (أشار إلى أن البيت الأبيض أعلن) is not one."""
         out = []
         for t in self._triggers(ctx, 0, len(ctx.text)):
             if t.kind != "speech":
@@ -574,9 +595,11 @@ class QuoteFinder:
             stop = _CLAUSE_STOP_RE.search(ctx.text, t.end)
             limit = stop.start() if stop else len(ctx.text)
             sent = next(((s, e) for s, e in ctx.sentences if s <= t.start < e), (t.start, limit))
+            if any(normalize(w) in self.f.complementizers for w in ctx.text[sent[0]:t.start].split()):
+                continue
             res = self._resolve(ctx, t, limit, sent, None)
             if res.speaker is not None:
-                out.append((t.start, res.speaker))
+                out.append((t.start, res.speaker, self._gender(ctx, t)))
         return out
 
     def _attribute(self, ctx: _Ctx, q: QuoteSpan, sent: tuple[int, int], window_start: int):
@@ -604,7 +627,7 @@ class QuoteFinder:
                 speaker, conf, verb, decided = res.speaker, res.confidence, t.surface, True
                 break
         if order and not decided:
-            speaker = self._carry_on(ctx, order[0].start)
+            speaker = self._carry_on(ctx, order[0])
             conf = 0.7 if speaker is not None else 0.3
             if speaker is not None and order[0].kind in ("participle", "noun"):
                 conf = 0.6
