@@ -22,6 +22,8 @@ from marsad.text import Token
 Group = list[Party]
 _MATERIAL_CONFLICT = frozenset(["ASSAULT", "COERCE"])
 _ARMED = frozenset(["MIL", "REB", "UAF", "COP"])
+# A verbal noun takes the subject before it only this close (شنت قوات التحالف غارات).
+NOUN_SUBJECT_DISTANCE = 4
 
 
 @dataclass(slots=True)
@@ -97,7 +99,7 @@ def _noun_args(hit: Hit, before, after, agents, prepped, args: Args) -> None:
     if actor is None and agents:
         actor = agents[0]
     if actor is None:
-        subj = [g for g in before if _free(g) and _actor_like(g)]
+        subj = [g for g in before if _free(g) and _actor_like(g) and hit.head - g[-1].last <= NOUN_SUBJECT_DISTANCE]
         if subj:
             actor = subj[-1]
     if entry.recip and actor is not None:
@@ -136,7 +138,8 @@ def _verb_args(clauses, k, hit: Hit, before, after, agents, prepped, parties, ar
             else:
                 subj = ante
     if subj is None and free_after and not patient_first and _actor_like(free_after[0]) and \
-            free_after[0][0].first - hit.last <= 6:
+            free_after[0][0].first - hit.last <= 6 and \
+            not (hit.feminine and all(p.masculine for p in free_after[0])):
         subj = free_after.pop(0)
     if agents:
         # passive with a named agent: the subject slot holds the patient

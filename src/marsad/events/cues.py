@@ -16,7 +16,7 @@ KINDS = (
     "negation", "negation_not", "negation_governor", "hypothetical", "hypothetical_governor",
     "future", "historical", "historical_phrase", "clause_opener", "relative", "complement",
     "pronoun_subject", "speech", "source", "agent", "light_verb", "passive_marker",
-    "negative_context",
+    "negative_context", "time_anchor", "occurrence_verb", "frame_noun", "number_word",
 )
 
 
@@ -47,6 +47,7 @@ class ActorWord:
     words: tuple[str, ...]
     sector: str
     code: str | None
+    masc: bool = False  # a singular masculine noun: never the subject of a feminine verb
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,8 @@ def load_actor_words() -> dict[str, list[ActorWord]]:
     for raw in load_jsonl(ACTORS_FILE, required=("forms", "sector")):
         for form in raw["forms"]:
             words = tuple(normalize(form).split())
-            out.setdefault(words[0], []).append(ActorWord(words, raw["sector"], raw.get("code")))
+            out.setdefault(words[0], []).append(
+                ActorWord(words, raw["sector"], raw.get("code"), bool(raw.get("masc"))))
     for bucket in out.values():
         bucket.sort(key=lambda a: -len(a.words))
     return out

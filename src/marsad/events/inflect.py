@@ -35,8 +35,9 @@ def perfect_forms(lemma: str) -> set[str]:
         out |= {stem + "ت" + s for s in OBJECT_SUFFIXES if s not in ("ك", "ني")}
         return out
     # form -> the stem that takes an object pronoun (None: takes none)
+    # (no feminine plural -ن: وعدن would read و + عدن)
     bases = {w: w, w + "ت": w + "ت", w + "وا": w + "و", w + "ا": w + "ا", w + "تا": w + "تا",
-             w + "ن": None, w + "نا": w + "نا", w + "تم": w + "تمو"}
+             w + "نا": w + "نا", w + "تم": w + "تمو"}
     for form, before_suffix in bases.items():
         out.add(form)
         if before_suffix:
@@ -72,8 +73,7 @@ def imperfect_forms(form: str) -> set[str]:
             out |= {p + core + "ونه", p + core + "ونها", p + core + "ونهم"}
         return out
     for p in persons:
-        out |= {p + stem, p + stem + "ون", p + stem + "وا", p + stem + "ان", p + stem + "ن",
-                p + stem + "ين"}
+        out |= {p + stem, p + stem + "ون", p + stem + "وا", p + stem + "ان", p + stem + "ين"}
         out |= {p + stem + s for s in OBJECT_SUFFIXES}
         out |= {p + stem + "ون" + s for s in ("ه", "ها", "هم")}
         out |= {p + stem + "و" + s for s in ("ه", "ها", "هم")}

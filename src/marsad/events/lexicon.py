@@ -43,7 +43,8 @@ class TriggerEntry:
     words: tuple[tuple[str, ...], ...]  # mwe slots, each normalized forms
     window: int
     switch: dict | None
-    not_after: frozenset[str]
+    not_after: frozenset[str]  # the word before the trigger rules it out (طائرة مسيرة)
+    not_before: frozenset[str]  # the word after it rules it out (المسيرة السلمية)
 
     @property
     def rule(self) -> str:
@@ -93,6 +94,7 @@ def _entry(raw: dict, line: int) -> TriggerEntry:
         words=tuple(_norm_list(slot) for slot in raw.get("words", ())),
         window=int(raw.get("window", 3)), switch=switch,
         not_after=frozenset(_norm_list(raw.get("not_after"))),
+        not_before=frozenset(_norm_list(raw.get("not_before"))),
     )
 
 
@@ -108,7 +110,9 @@ def _surface_forms(raw: dict, line: int) -> list[tuple[str, str]]:
             raise KnowledgeError(str(exc), path=TRIGGERS_FILE, line=line, key="impf") from None
     out += [(normalize(f), "form") for f in raw.get("forms", ())]
     for noun in raw.get("nouns", ()):
-        out += [(f, "noun") for f in noun_forms(noun)]
+        # `exact`: the forms as written (a nominative plural must not gain other endings)
+        forms = {normalize(noun)} if raw.get("exact") else noun_forms(noun)
+        out += [(f, "noun") for f in forms]
     return out
 
 

@@ -4,6 +4,7 @@ plain ones)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marsad.events.lexicon import Lexicon, TriggerEntry
@@ -19,6 +20,7 @@ _PRONOUNS = ("ه", "ها", "هم", "هما", "ي", "نا", "كم")
 _PREP_STEMS = {"من": ("من", "منه", "منها", "منهم"), "الي": ("الي", "اليه", "اليها", "اليهم"),
                "علي": ("علي", "عليه", "عليها", "عليهم"), "عن": ("عن", "عنه", "عنها", "عنهم")}
 _VERB_KINDS = ("perf", "impf", "form")
+_FEM_PERFECT_RE = re.compile("(?:ت|تا|ته|تها|تهم|تهما)$")
 PREP_WINDOW = 4
 
 
@@ -34,6 +36,16 @@ class Hit:
     prefix: tuple[str, ...]
     prep_at: int | None = None  # token index of the governing preposition, when required
     consumed: tuple[int, ...] = ()
+    stem: str = ""
+
+    @property
+    def feminine(self) -> bool:
+        """A 3rd person feminine verb form (حذرت، تحذر): its subject is not a man."""
+        if self.kind == "impf":
+            return self.stem[:1] == "ت"
+        if self.kind == "perf":
+            return bool(_FEM_PERFECT_RE.search(self.stem))
+        return False
 
     @property
     def is_verb(self) -> bool:
@@ -124,15 +136,16 @@ def find_triggers(tokens: list[Token], lo: int, hi: int, lexicon: Lexicon,
         if i in taken or i in skip:
             continue
         tok = tokens[i]
-        cands: list[tuple[TriggerEntry, str, tuple[str, ...]]] = []
+        cands: list[tuple[TriggerEntry, str, tuple[str, ...], str]] = []
         for prefix, stem in readings(tok):
             for entry, kind in lexicon.get(stem):
                 if _compatible(prefix, kind):
-                    cands.append((entry, kind, prefix))
+                    cands.append((entry, kind, prefix, stem))
         if not cands:
             continue
         prev = tokens[i - 1].norm if i > lo else ""
-        best = _choose(tokens, i, lo, hi, prev, cands)
+        nxt = tokens[i + 1].norm if i + 1 < hi else ""
+        best = _choose(tokens, i, lo, hi, prev, nxt, cands)
         if best is None:
             continue
         hits.append(best)
@@ -140,24 +153,26 @@ def find_triggers(tokens: list[Token], lo: int, hi: int, lexicon: Lexicon,
     return hits
 
 
-def _choose(tokens, i, lo, hi, prev, cands) -> Hit | None:
+def _choose(tokens, i, lo, hi, prev, nxt, cands) -> Hit | None:
     mwe, with_prep, plain = [], [], []
-    for entry, kind, prefix in cands:
+    for entry, kind, prefix, stem in cands:
         if entry.not_after and prev in entry.not_after:
+            continue
+        if entry.not_before and nxt in entry.not_before:
             continue
         if kind in _VERB_KINDS and prev in PREPOSITIONS and prev not in ("قبل", "بعد"):
             continue  # a word right after في / من / على is a noun, not a verb
         if entry.pos == "mwe":
             slots = _match_words(tokens, i, hi, entry)
             if slots is not None:
-                mwe.append(Hit(entry, kind, i, i, max(slots), prefix, consumed=(i, *slots)))
+                mwe.append(Hit(entry, kind, i, i, max(slots), prefix, consumed=(i, *slots), stem=stem))
             continue
         if entry.prep:
             at = _find_prep(tokens, i, hi, entry.prep)
             if at is not None:
-                with_prep.append(Hit(entry, kind, i, i, i, prefix, prep_at=at, consumed=(i,)))
+                with_prep.append(Hit(entry, kind, i, i, i, prefix, prep_at=at, consumed=(i,), stem=stem))
             continue
-        plain.append(Hit(entry, kind, i, i, i, prefix, consumed=(i,)))
+        plain.append(Hit(entry, kind, i, i, i, prefix, consumed=(i,), stem=stem))
     for group in (mwe, with_prep, plain):
         if group:
             return min(group, key=lambda h: h.entry.line)

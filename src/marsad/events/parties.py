@@ -35,7 +35,7 @@ class Party:
     entity: str | None = None
     prep: str | None = None  # the preposition introducing it
     conj: bool = False  # joined to the previous party by و
-    feminine: bool = False
+    masculine: bool = False  # a man or a singular masculine noun (never after a feminine verb)
 
     @property
     def is_actor(self) -> bool:
@@ -106,7 +106,8 @@ def build_parties(doc: Document, tokens: list[Token]) -> list[Party]:
             continue
         start = tokens[i].start + _clitic_len(tokens[i], aw.words[0])
         extra.append(Party(start, tokens[last].end, i, last, "GROUP", aw.code, aw.sector,
-                           text[start:tokens[last].end], text[start:tokens[last].end]))
+                           text[start:tokens[last].end], text[start:tokens[last].end],
+                           masculine=aw.masc))
         i = last + 1
     parties = sorted(parties + extra, key=lambda p: (p.first, -p.last))
     _mark_links(parties, tokens, text)
@@ -149,7 +150,8 @@ def _mark_links(parties: list[Party], tokens: list[Token], text: str) -> None:
                 p.conj = True
         if k and not p.conj and p.first > 0 and tokens[p.first - 1].norm in ("،", ","):
             p.conj = parties[k - 1].last == p.first - 2  # X، Y و Z: a list
-        p.feminine = p.type in ("GPE", "ORG")
+        if p.type in ("PER", "ROLE"):
+            p.masculine = True
 
 
 _SEPARATE = frozenset(["من", "الي", "علي", "عن", "مع", "في", "ضد", "بين", "نحو", "باتجاه", "حول",

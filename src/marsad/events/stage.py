@@ -12,6 +12,7 @@ import datetime as dt
 from bisect import bisect_left
 from collections import Counter
 
+from marsad.events import concrete
 from marsad.events.arguments import Args, assign
 from marsad.events.clauses import Clause, clause_of, split_clauses
 from marsad.events.cues import Cues, load_cues
@@ -47,9 +48,14 @@ _DEFAULT_RECIPIENT = {"COERCE": ("HOME", "CVL"), "ASSAULT": ("HOME", "CVL"), "PR
 class EventExtractor:
     """Built once per process: the lexicon and cues; called per Document."""
 
-    def __init__(self, lexicon: Lexicon | None = None, cues: Cues | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, cues: Cues | None = None, *,
+                 threshold: float = concrete.THRESHOLD, observe=None):
+        """`threshold`: concreteness a material event needs (see `concrete`); `observe`: an
+        optional callable(hit, features, event) for diagnostics."""
         self.lexicon = lexicon or load_lexicon()
         self.cues = cues or load_cues()
+        self.threshold = threshold
+        self.observe = observe
         self._speech = self.cues.words("speech")
         self._light = self.cues.words("light_verb")
         self._negative = self.cues.words("negative_context")
@@ -97,6 +103,7 @@ class EventExtractor:
     def _sentence_events(self, doc, tokens, sent, clauses, hits, parties, off_topic, published, home,
                          last_subject):
         out: list[Event] = []
+        lo, hi = clauses[0].first, clauses[-1].last
         embedded = _embedded(hits)
         for hit in hits:
             if hit.head in embedded:
@@ -104,6 +111,7 @@ class EventExtractor:
             entry = hit.entry
             k = clause_of(clauses, hit.head)
             args = assign(tokens, clauses, k, hit, parties)
+            explicit = (bool(args.actors), bool(args.recipients))
             clause = clauses[k]
             speaker = self._speaker(tokens, clauses, k, parties)
             if not args.actors:
@@ -117,6 +125,13 @@ class EventExtractor:
             ev = self._event(doc, tokens, sent, clause, hit, args, mod, speaker, home)
             if ev is None:
                 continue
+            if ev.type in concrete.MATERIAL_TYPES:
+                feats = concrete.features(tokens, lo, hi, clause, hit, parties, *explicit, self.cues,
+                                          sent.end <= len(doc.article.title))
+                if self.observe is not None:
+                    self.observe(hit, feats, ev)
+                if concrete.score(feats) < concrete.threshold(ev.type, self.threshold):
+                    continue
             out.append(ev)
             if args.subject_found and args.actors:
                 last_subject = args.actors
