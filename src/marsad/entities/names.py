@@ -45,6 +45,7 @@ class NameEntry:
     short: bool = False  # a surname-only alias
     ambiguous: bool = False  # alias only trusted when the entity is named plainly elsewhere
     takes: tuple[str, ...] = ()  # a role's complements: country, body (المتحدث باسم + body)
+    entity: bool = True  # an institution that is a named entity (not السلطات, الحكومة)
 
     @property
     def priority(self) -> int:
@@ -176,7 +177,7 @@ def _add_roles(index: NameIndex) -> None:
         etype = "ORG" if kind == "institution" else "ROLE"
         entry = NameEntry(kind, etype, f"role:{r['ar']}", r.get("office", r["ar"]), None,
                           r.get("sector"), ambiguous=bool(r.get("ambiguous")),
-                          takes=tuple(r.get("takes", ("country",))))
+                          takes=tuple(r.get("takes", ("country",))), entity=r.get("entity", True))
         index.add(r["ar"], entry)
         if r.get("construct"):
             index.add(r["construct"], replace(entry, construct=True))
@@ -189,8 +190,12 @@ _REGION = frozenset("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT
 
 
 def _place_is_nameworthy(key: str, rec) -> bool:
+    if key in not_name_words():
+        return False  # إب folds to آب (August)
     if isinstance(rec.geonameid, str) or rec.geonameid is None or rec.feature_code == "PPLC":
         return True  # project-written places, countries and capitals
+    if len(key) <= 3:
+        return False  # أبا, بيه: too short to trust
     pop = rec.population or 0
     floor = 5_000 if rec.country in _REGION else 100_000
     if " " not in key and _zipf(key) >= 3.0:

@@ -25,6 +25,8 @@ from marsad.text import Token, clitic_splits
 # Name parts that never identify a person on their own.
 _NAME_PARTICLES = frozenset(["عبد", "ابو", "ابن", "بن", "بنت", "ال", "ام", "الدين", "الله", "عبدالله"])
 _GRACE = dt.timedelta(days=31)
+# The tagger's marginal probability a span needs: one-word spans are more often noise.
+_MODEL_MIN, _MODEL_MIN_ONE = 0.4, 0.72
 _CONFIDENCE = {"person": 0.9, "org": 0.9, "country": 0.95, "capital": 0.9, "demonym": 0.85,
                "place": 0.75, "role": 0.75, "institution": 0.75}
 
@@ -99,6 +101,7 @@ class EntityRecognizer:
         cands = self._add_model_spans(doc, tokens, cands)
         cands = self._link_short_forms(tokens, cands)
         doc.entities = self._group(doc, cands)
+        _code_from_home_country(doc.entities)
         return doc
 
     # --- layer 2: role phrases -------------------------------------------------------
@@ -161,10 +164,13 @@ class EntityRecognizer:
                                      confidence=0.7 if code else 0.4,
                                      extra={"role_only": True, "role": role}))
             else:
-                named = code is not None
+                # Named institutions are entities (وزارة الدفاع الأمريكية, النيابة العامة);
+                # collective ones (السلطات اليمنية, الحكومة) are actors only.
+                # A bare one-word body (الجيش, البرلمان) is a reference, not a name.
+                named = entry.entity and (qual is not None or (m.last > m.first and not entry.construct))
                 out.append(Candidate(m.start, end_match.end, m.first, end_match.last,
                                      "ORG" if named else "ROLE", "role", key, of, code, sector,
-                                     confidence=0.75 if named else 0.4, extra={"role": role}))
+                                     confidence=0.75 if code else 0.5, extra={"role": role}))
         return out
 
     # --- layer 3: statistical tagger -------------------------------------------------
@@ -180,7 +186,7 @@ class EntityRecognizer:
             if first is None or last is None:
                 continue
             first, last = self._trim(tokens, first, last)
-            if first > last:
+            if first > last or span.confidence < (_MODEL_MIN_ONE if first == last else _MODEL_MIN):
                 continue
             span_start, span_end = tokens[first].start, tokens[last].end
             inside = [c for c in taken if c.start < span_end and span_start < c.end]
@@ -314,6 +320,22 @@ class EntityRecognizer:
             return None
         records = self._gazetteer.lookup(surface)
         return records[0].name if records else None
+
+
+def _code_from_home_country(entities: list[Entity]) -> None:
+    """Institutions named without a country (النيابة العامة, الجيش) belong, in news, to the
+    country the article is mostly about: the most mentioned country."""
+    counts: dict[str, int] = {}
+    for e in entities:
+        if e.type == "GPE" and e.code and e.code not in ("IGO", "NGO", "UNK"):
+            counts[e.code] = counts.get(e.code, 0) + len(e.mentions)
+    if not counts:
+        return
+    home = max(counts, key=counts.get)
+    for e in entities:
+        if e.code is None and e.how == "role":
+            e.code = home
+            e.confidence = min(e.confidence, 0.5)
 
 
 def _surface_key(tokens: list[Token], start: int, first: Token) -> str:
