@@ -231,3 +231,16 @@ def test_quotes_speaker_inside_reported_speech_does_not_carry_on():
             'وأضاف "هذه الخطوة لن تمر دون رد مناسب".')
     doc = make_doc(body, [LAVROV_SHORT, ("البيت الأبيض", "ORG", "White House")])
     assert who(doc) == [("Sergey Lavrov", None)]
+
+
+def test_quotes_place_in_a_prepositional_construct_is_not_a_subject():
+    body = 'لكن مصدرا بارزا في شمال سوريا، أكد أن القائد "كان من أبرز المقربين من الزعيم السابق".'
+    doc = make_doc(body, [("سوريا", "GPE", "Syria")])
+    assert who(doc)[0][0] != "Syria"
+
+
+def test_quotes_body_named_before_its_head_noun_speaks_again():
+    body = ('اتهمت منظمة "العفو الدولية" السلطات بانتهاكات واسعة.\n'
+            'وأكدت المنظمة أن "المعتقلين تعرضوا لسوء المعاملة بشكل ممنهج".')
+    doc = make_doc(body, [("العفو الدولية", "ORG", "Amnesty International", "NGO")])
+    assert who(doc) == [("Amnesty International", None)]

@@ -343,10 +343,17 @@ class QuoteFinder:
             prefix = prefix[:-2]
         if any(c in prefix for c in "بلك"):
             return True
-        word, _ = self._word_before(text, k)
+        word, wstart = self._word_before(text, k)
         forms = _with_bare(word)
-        return bool(forms & (self.f.prepositions | self.f.outlet_phrases)) \
-            or any(w[:1] in "لب" and w[1:] in self.f.media_nouns for w in forms)
+        if forms & (self.f.prepositions | self.f.outlet_phrases) \
+                or any(w[:1] in "لب" and w[1:] in self.f.media_nouns for w in forms):
+            return True
+        # في شمال سوريا، في مدينة حلب: an indefinite construct noun after a preposition
+        if len(word) > 2 and not word.startswith("ال") and not self.f.is_trigger_word(word) \
+                and not forms & (self.f.complementizers | self.f.relatives | self.f.adverbs):
+            before, _ = self._word_before(text, wstart)
+            return bool(_with_bare(before) & self.f.prepositions)
+        return False
 
     def _governor_at(self, text: str, m: _Mention) -> int:
         """Where the word before the mention's token starts (the word that governs it)."""
@@ -389,7 +396,26 @@ class QuoteFinder:
             prior = [m for m in ctx.mentions if m.end <= start and m.entity.sector == "MED"]
             if prior:
                 return prior[-1]
-        return self._apposition(ctx, cands) if cands else None
+        if cands:
+            return self._apposition(ctx, cands)
+        if head and head.group(1).startswith("ال"):
+            return self._head_coref(ctx, normalize(head.group(1)), start)
+        return None
+
+    def _head_coref(self, ctx: _Ctx, word: str, pos: int) -> _Mention | None:
+        """الجبهة / المنظمة -> the body named before as جبهة الإنقاذ / منظمة "هيومن رايتس ووتش"."""
+        head = word.removeprefix("ال")
+        if len(head) < 3:
+            return None
+        for prior in reversed(ctx.mentions):
+            if prior.end > pos:
+                continue
+            words = ctx.text[prior.start:prior.end].split()
+            first = normalize(words[0]).removeprefix("ال") if words else ""
+            before = self._word_before(ctx.text, prior.start)[0].removeprefix("ال")
+            if head in (first, before):
+                return prior
+        return None
 
     def _apposition(self, ctx: _Ctx, cands: list[_Mention]) -> _Mention:
         """The first candidate, or the person it stands in apposition to
@@ -429,13 +455,7 @@ class QuoteFinder:
                                    | self.f.relatives | self.f.outlet_phrases)
                 or (bare[:1] in "لب" and len(bare) > 3 and not bare.startswith("ال"))):
             return False, None
-        head = bare.removeprefix("ال")
-        for prior in reversed(ctx.mentions):  # الجبهة -> جبهة الإنقاذ named before
-            if prior.end <= pos:
-                words = ctx.text[prior.start:prior.end].split()
-                if words and normalize(words[0]).removeprefix("ال") == head:
-                    return True, prior
-        return True, None
+        return True, self._head_coref(ctx, bare, pos) if bare.startswith("ال") else None
 
     # -- frames --
 
