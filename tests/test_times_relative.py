@@ -23,7 +23,8 @@ def one(text, published=SAT):
     ("ويلتقي الرئيسان الأحد المقبل في القاهرة", "الأحد المقبل", "2025-07-13"),
     ("اندلعت اشتباكات مساء الخميس في ريف إدلب", "مساء الخميس", "2025-07-10"),
     ("شنت الطائرات غارات فجر الثلاثاء على مواقع المسلحين", "فجر الثلاثاء", "2025-07-08"),
-    ("وكان الرئيس قد التقى الجمعة الماضية نظيره الفرنسي", "الجمعة الماضية", "2025-07-11"),
+    ("وكان الرئيس قد التقى الجمعة الماضية نظيره الفرنسي", "الجمعة الماضية", "2025-07-04"),
+    ("وكانت الحكومة أعلنت الخميس الماضي خطة جديدة", "الخميس الماضي", "2025-07-10"),
     ("عقد البرلمان جلسة طارئة الأربعاء لمناقشة الأزمة", "الأربعاء", "2025-07-09"),
     ("ومن المقرر أن يزور الوزير بغداد الخميس لبحث ملف المياه", "الخميس", "2025-07-17"),
 ])
@@ -97,6 +98,7 @@ def test_times_no_false_hits(text):
 def test_times_weekday_rule_directions():
     assert resolve_weekday(SAT, 5) == SAT  # same day counts for past-tense news
     assert resolve_weekday(SAT, 5, direction=-1) == dt.date(2025, 7, 5)
+    assert resolve_weekday(SAT, 4, direction=-1) == dt.date(2025, 7, 4)  # not yesterday: أمس
     assert resolve_weekday(SAT, 5, direction=1) == dt.date(2025, 7, 19)
     assert resolve_weekday(SAT, 0, future=True) == dt.date(2025, 7, 14)
     assert resolve_weekday(SAT, 4, anchor_offset=-1) == dt.date(2025, 7, 11)
@@ -105,3 +107,17 @@ def test_times_weekday_rule_directions():
 def test_times_publication_datetime_is_used_as_date():
     t = find_times("قال أمس", dt.datetime(2025, 7, 12, 23, 30))
     assert t[0].value == "2025-07-11"
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # present tense in copy dated the day after writing: yesterday's Thursday
+    ("لندن (وكالات) - يقوم رئيس الوزراء الخميس بزيارة مفاجئة إلى بغداد", dt.date(2013, 2, 1), "2013-01-31"),
+    # present tense about the coming days
+    ("ويحشد الحزبان أنصارهما الخميس في تظاهرات مضادة", dt.date(2013, 2, 20), "2013-02-21"),
+    # past tense: the latest Thursday
+    ("واعتقلت الشرطة الخميس ثلاثة أشخاص", dt.date(2013, 2, 20), "2013-02-14"),
+    # a country name is not a present-tense verb
+    ("وتونس الخميس شهدت احتجاجات واسعة", dt.date(2013, 2, 20), "2013-02-14"),
+])
+def test_times_present_tense_clause_looks_around_publication(text, published, value):
+    assert one(text, published).value == value

@@ -81,6 +81,7 @@ class _Grammar:
     year_cues_in: frozenset[str]
     patterns: tuple[tuple[str, re.Pattern], ...]
     future: re.Pattern
+    present: re.Pattern
 
 
 def _key(s: str | None) -> str:
@@ -143,6 +144,7 @@ def grammar() -> _Grammar:
         year_cues_in=frozenset(_forms(e, "year_cue", include=True)),
         patterns=tuple((name, re.compile(p)) for name, p in patterns),
         future=re.compile(rf"{B}(?:{fut}){E}|{B}[وف]?(?!(?:{stop}))س[يتنا]\w{{3,}}"),
+        present=re.compile(rf"[وف]?(?!(?:{_alt(_forms(e, 'present_stop'))}){E})[يتن]\w{{2,}}{E}"),
     )
 
 
@@ -158,23 +160,29 @@ def _monday(d: dt.date) -> dt.date:
 
 
 def resolve_weekday(pub: dt.date, weekday: int, *, direction: int | None = None,
-                    anchor_offset: int | None = None, future: bool = False) -> dt.date:
+                    anchor_offset: int | None = None, future: bool = False,
+                    present: bool = False) -> dt.date:
     """The date of `weekday` relative to `pub`.
 
     anchor_offset (اليوم/أمس/غدا الثلاثاء): the weekday nearest pub+offset. direction -1
-    (الماضي): strictly before pub; +1 (المقبل): strictly after. Otherwise on or before pub,
-    or on or after it when the sentence speaks of the future.
+    (الجمعة الماضية): the previous week's, 2 to 8 days back; news says أمس for yesterday, and
+    wire copy dated the day after it was written still means last week. +1 (المقبل): strictly
+    after. A clause in the present tense (يقوم الرئيس الخميس بزيارة) speaks of the days around
+    publication: 1 day back (copy dated the day after it was written) to 5 ahead. Otherwise on
+    or before pub, or on or after it when the sentence speaks of the future.
     """
     if anchor_offset is not None:
         anchor = pub + dt.timedelta(days=anchor_offset)
         delta = (weekday - anchor.weekday() + 3) % 7 - 3
         return anchor + dt.timedelta(days=delta)
     if direction == -1:
-        return pub - dt.timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
+        return pub - dt.timedelta(days=(pub.weekday() - weekday - 2) % 7 + 2)
     if direction == 1:
         return pub + dt.timedelta(days=(weekday - pub.weekday() - 1) % 7 + 1)
     if future:
         return pub + dt.timedelta(days=(weekday - pub.weekday()) % 7)
+    if present:
+        return pub + dt.timedelta(days=(weekday - pub.weekday() + 1) % 7 - 1)
     return pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
 
 
@@ -255,6 +263,13 @@ class TimeFinder:
 
     # -- context checks --
 
+    def _present(self, norm: str, pos: int) -> bool:
+        """The clause opens with a present-tense verb (يقوم الرئيس الخميس بزيارة، ويحشد ...)."""
+        start = max(0, pos - 120)
+        cut = max(norm.rfind(c, start, pos) for c in ".!؟?\n،,؛:-–—")
+        words = norm[max(start, cut + 1):pos].split()
+        return bool(words) and self.g.present.fullmatch(words[0]) is not None
+
     def _future(self, norm: str, pos: int) -> bool:
         start = max(0, pos - 90)
         cut = max(norm.rfind(c, start, pos) for c in ".!؟?\n")
@@ -294,7 +309,8 @@ class TimeFinder:
         if pub is not None:
             date = resolve_weekday(pub, wd, direction=self._mod(m),
                                    anchor_offset=self.g.relative[rel] if rel else None,
-                                   future=self._future(norm, m.start("x")))
+                                   future=self._future(norm, m.start("x")),
+                                   present=self._present(norm, m.start("x")))
             f.value = date.isoformat()
         return f
 
