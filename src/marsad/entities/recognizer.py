@@ -66,6 +66,17 @@ def office_at(offices: tuple[Office, ...], when: dt.date | None) -> Office | Non
     return max(recent, key=lambda o: o.end) if recent else None
 
 
+def _person_at(entries: list[NameEntry], when: dt.date | None) -> NameEntry:
+    """Of several people sharing a name, the one in office on the date, else the latest."""
+    people = [e for e in entries if e.kind == "person"]
+    for e in people:
+        if office_at(e.offices, when) is not None:
+            return e
+    latest = [e for e in people if e.offices and (when is None or (e.offices[0].start or dt.date.min) <= when)]
+    return max(latest or people, key=lambda e: max(o.start or dt.date.min for o in e.offices) if e.offices
+               else dt.date.min)
+
+
 def _from_entry(m: Match, entry: NameEntry, when: dt.date | None) -> Candidate:
     cand = Candidate(m.start, m.end, m.first, m.last, entry.type, "lexicon", entry.kb_id,
                      entry.name, entry.code, entry.sector, confidence=_CONFIDENCE[entry.kind],
@@ -137,6 +148,8 @@ class EntityRecognizer:
         while i < len(matches):
             m = matches[i]
             entry = m.entry
+            if entry.kind == "person" and len(m.entries) > 1:
+                entry = _person_at(m.entries, when)  # خامنئي: Ali or Mojtaba, by the date
             if entry.kind not in ("role", "institution"):
                 out.append(_from_entry(m, entry, when))
                 i += 1
