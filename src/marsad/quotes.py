@@ -275,6 +275,7 @@ class _Ctx:
     sentences: list[tuple[int, int]]
     times: list[tuple[int, int]]
     events: list[tuple[int, _Mention, str | None]]
+    heads: list[tuple[str, str, _Mention]] | None = None  # (first word, word before, mention)
 
     def in_quote(self, pos: int) -> bool:
         return any(q.open <= pos < q.close_end for q in self.spans)
@@ -407,13 +408,14 @@ class QuoteFinder:
         head = word.removeprefix("ال")
         if len(head) < 3:
             return None
-        for prior in reversed(ctx.mentions):
-            if prior.end > pos:
-                continue
-            words = ctx.text[prior.start:prior.end].split()
-            first = normalize(words[0]).removeprefix("ال") if words else ""
-            before = self._word_before(ctx.text, prior.start)[0].removeprefix("ال")
-            if head in (first, before):
+        if ctx.heads is None:
+            ctx.heads = []
+            for m in ctx.mentions:
+                words = ctx.text[m.start:m.end].split()
+                first = normalize(words[0]).removeprefix("ال") if words else ""
+                ctx.heads.append((first, self._word_before(ctx.text, m.start)[0].removeprefix("ال"), m))
+        for first, before, prior in reversed(ctx.heads):
+            if prior.end <= pos and head in (first, before):
                 return prior
         return None
 
