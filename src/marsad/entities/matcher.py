@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.entities.names import NameEntry, NameIndex
+from marsad.entities.names import NameEntry, NameIndex, variant_key
 from marsad.text import Token, clitic_splits, normalize
 
 
@@ -55,32 +55,43 @@ def _readings(token: Token) -> list[tuple[int, str]]:
     return out
 
 
+def _longest(tokens: list[Token], i: int, index: NameIndex, text: str, *,
+             loose: bool) -> tuple[int, int, list[NameEntry]] | None:
+    """(tokens, clitic letters, entries) of the longest name starting at token i."""
+    best: tuple[int, int, list[NameEntry]] | None = None
+    prefixes = index.prefixes
+    n = len(tokens)
+    latin = not tokens[i].is_arabic
+    table = index.latin if latin else index.variants if loose else index.entries
+    for letters, stem in _readings(tokens[i]):
+        key = variant_key(stem) if loose else stem
+        if key not in prefixes:
+            continue
+        for k in range(1, min(index.max_tokens, n - i) + 1):
+            if k > 1:
+                nxt = tokens[i + k - 1]
+                if text and "\n" in text[tokens[i + k - 2].end:nxt.start]:
+                    break
+                word = nxt.text if latin else variant_key(nxt.norm) if loose else nxt.norm
+                key = f"{key} {word}"
+                if key not in prefixes:
+                    break
+            entries = table.get(key)
+            if entries and (best is None or k > best[0] or (k == best[0] and letters < best[1])):
+                best = (k, letters, entries)
+    return best
+
+
 def match_names(tokens: list[Token], index: NameIndex, text: str = "") -> list[Match]:
     """Non-overlapping longest matches of known names, left to right. With `text`, a name
     never runs across a line break."""
     matches: list[Match] = []
-    prefixes = index.prefixes
     n = len(tokens)
     i = 0
     while i < n:
-        best: tuple[int, int, list[NameEntry]] | None = None  # (length, letters, entries)
-        for letters, stem in _readings(tokens[i]):
-            if stem not in prefixes:
-                continue
-            latin = not tokens[i].is_arabic
-            table = index.latin if latin else index.entries
-            key = stem
-            for k in range(1, min(index.max_tokens, n - i) + 1):
-                if k > 1:
-                    nxt = tokens[i + k - 1]
-                    if text and "\n" in text[tokens[i + k - 2].end:nxt.start]:
-                        break
-                    key = f"{key} {nxt.text if latin else nxt.norm}"
-                    if key not in prefixes:
-                        break
-                entries = table.get(key)
-                if entries and (best is None or k > best[0] or (k == best[0] and letters < best[1])):
-                    best = (k, letters, entries)
+        best = _longest(tokens, i, index, text, loose=False)
+        if best is None and tokens[i].is_arabic:
+            best = _longest(tokens, i, index, text, loose=True)
         if best is None:
             i += 1
             continue

@@ -56,6 +56,15 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+_G_FOLD = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج"})
+
+
+def variant_key(key: str) -> str:
+    """A looser key for transliterated foreign names: g written ج/غ/ق/ك folds to one letter
+    (بيونغ/بيونج). Used only where the exact key finds nothing."""
+    return key.translate(_G_FOLD)
+
+
 def name_key(text: str) -> str:
     """The index key of a name: normalized tokens joined by single spaces."""
     return " ".join(t.norm for t in tokenize(text))
@@ -65,6 +74,7 @@ def name_key(text: str) -> str:
 class NameIndex:
     entries: dict[str, list[NameEntry]] = field(default_factory=dict)
     latin: dict[str, list[NameEntry]] = field(default_factory=dict)  # case-sensitive
+    variants: dict[str, list[NameEntry]] = field(default_factory=dict)  # variant_key → entries
     prefixes: set[str] = field(default_factory=set)  # every leading word sequence of a key
     max_tokens: int = 1
     countries: dict[str, NameEntry] = field(default_factory=dict)
@@ -78,6 +88,14 @@ class NameIndex:
             bucket.append(entry)
             bucket.sort(key=lambda e: -e.priority)
         self._add_prefixes(key)
+        if entry.kind in ("person", "place", "capital") and len(key) >= 5:
+            # Spelled with ج/غ, with or without the space (بيونغ يانغ / بيونجيانج).
+            for loose in {variant_key(key), variant_key(key.replace(" ", ""))}:
+                vb = self.variants.setdefault(loose, [])
+                if entry not in vb:
+                    vb.append(entry)
+                    vb.sort(key=lambda e: -e.priority)
+                self._add_prefixes(loose)
 
     def add_latin(self, text: str, entry: NameEntry) -> None:
         key = " ".join(t.text for t in tokenize(text))
