@@ -1,0 +1,95 @@
+"""Entity recognition through the shipped knowledge (people, countries, organizations, places)."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(["marsad.text.v1", "marsad.entities.v1"], raise_errors=True)
+
+
+def entities(pipeline, text, published="2025-07-12", title=""):
+    doc = pipeline(marsad.Article(id="t", text=text, title=title, published=published))
+    for ent in doc.entities:
+        for m in ent.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    return doc.entities
+
+
+def named(ents, name):
+    found = [e for e in ents if e.name == name]
+    assert found, f"{name!r} not among {[(e.name, e.text) for e in ents]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("spelling", ["بيونغ يانغ", "بيونج يانغ", "بيونغيانغ", "بيونج يانج"])
+def test_entities_pyongyang_spellings(pipeline, spelling):
+    ents = entities(pipeline, f"وصل الوفد إلى {spelling} مساء أمس.")
+    assert named(ents, "Pyongyang").code == "PRK"
+
+
+@pytest.mark.parametrize("spelling", ["وونسان", "ونسان"])
+def test_entities_wonsan_spellings(pipeline, spelling):
+    ents = entities(pipeline, f"التقى الزعيم بضيفه في مدينة {spelling} الساحلية.")
+    assert named(ents, "Wŏnsan").code == "PRK"
+
+
+@pytest.mark.parametrize("spelling", ["سيرغي لافروف", "سيرجي لافروف", "سيرجى لافروف"])
+def test_entities_lavrov_with_role_and_variants(pipeline, spelling):
+    ents = entities(pipeline, f"قال وزير الخارجية الروسي {spelling} إن موسكو لن تقبل بذلك.")
+    lavrov = named(ents, "Sergey Lavrov")
+    assert (lavrov.type, lavrov.code, lavrov.office, lavrov.sector) == ("PER", "RUS", "Foreign Minister", "GOV")
+    assert lavrov.text == spelling
+
+
+def test_entities_proclitics_and_article(pipeline):
+    ents = entities(pipeline, "وأعربت وبالولايات المتحدة عن قلقها، وللعراق مصالح، فالصين ترفض.")
+    assert {e.code for e in ents if e.type == "GPE"} >= {"USA", "IRQ", "CHN"}
+    assert named(ents, "China").text == "الصين"
+
+
+def test_entities_surname_links_to_full_name(pipeline):
+    ents = entities(pipeline, "استقبل الرئيس الكوري الشمالي كيم جونغ أون ضيفه. وقال كيم إن بلاده مستعدة.")
+    kim = named(ents, "Kim Jong Un")
+    assert len(kim.mentions) == 2 and kim.code == "PRK"
+
+
+def test_entities_office_at_publication_date(pipeline):
+    old = named(entities(pipeline, "التقى فلاديمير بوتين نظيره.", published="2010-06-01"), "Vladimir Putin")
+    new = named(entities(pipeline, "التقى فلاديمير بوتين نظيره.", published="2020-06-01"), "Vladimir Putin")
+    assert (old.office, new.office) == ("Prime Minister", "President")
+
+
+def test_entities_unnamed_roles_are_coded_actors(pipeline):
+    ents = entities(pipeline, "حذر المتحدث باسم الخارجية الصينية من العواقب، فيما رد وزير خارجية اليابان.")
+    roles = {(e.code, e.sector) for e in ents if e.type == "ROLE"}
+    assert ("CHN", "GOV") in roles and ("JPN", "GOV") in roles
+
+
+def test_entities_agencies_arabic_and_latin(pipeline):
+    ents = entities(pipeline, "ونقلت وكالة تاس عن المسؤول قوله ذلك، فيما أوردت KCNA الخبر نفسه.")
+    assert named(ents, "TASS").sector == "MED"
+    assert named(ents, "Korean Central News Agency").code == "PRK"
+
+
+def test_entities_common_words_are_not_places(pipeline):
+    ents = entities(pipeline, "قال المسؤول إن المدينة هادئة وإن الحياة عادت إلى طبيعتها في الأسواق.")
+    assert not [e for e in ents if e.type in ("GPE", "LOC", "PER", "ORG")]
+
+
+def test_entities_nationality_adjectives_give_country(pipeline):
+    ents = entities(pipeline, "أعلن الجيش الإسرائيلي أن جنودا أمريكيين شاركوا في التدريب.")
+    army = [e for e in ents if e.type == "ORG" and e.code == "ISR"]
+    assert army and army[0].sector == "MIL"
+    assert "USA" in {e.code for e in ents if e.type == "NORP"}
+
+
+def test_entities_igo_adjective(pipeline):
+    ents = entities(pipeline, "دعا المبعوث الأممي الأطراف إلى ضبط النفس.")
+    envoy = [e for e in ents if e.type == "ROLE"][0]
+    assert (envoy.code, envoy.sector) == ("IGO", "IGO")
