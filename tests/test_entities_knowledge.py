@@ -93,3 +93,10 @@ def test_entities_igo_adjective(pipeline):
     ents = entities(pipeline, "دعا المبعوث الأممي الأطراف إلى ضبط النفس.")
     envoy = [e for e in ents if e.type == "ROLE"][0]
     assert (envoy.code, envoy.sector) == ("IGO", "IGO")
+
+
+def test_entities_quoted_outlet_name_after_media_noun(pipeline):
+    ents = entities(pipeline, 'وذكرت صحيفة «الأخبار» اللبنانية أن الوفد وصل، فيما نشر موقع "ديلي ووتش" صورا.')
+    outlets = {e.text: e for e in ents if e.type == "ORG"}
+    assert outlets["الأخبار"].code == "LBN" and outlets["الأخبار"].sector == "MED"
+    assert "ديلي ووتش" in outlets

@@ -252,6 +252,9 @@ def not_name_words() -> frozenset[str]:
     for entry in _optional("reporting.jsonl"):
         if entry.get("kind") == "verb":
             words.update(entry.get("forms", ()))
+    for entry in _optional("triggers.jsonl"):
+        if entry.get("pos") == "verb":  # event verbs (اتهم, يزور) never start a name
+            words.update(w for w in [*entry.get("perf", ()), *entry.get("impf", ())] if " " not in w)
     return frozenset(normalize(w) for w in words)
 
 
@@ -265,3 +268,13 @@ def name_index() -> NameIndex:
     _add_organizations(index)
     _add_people(index)
     return index
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> dict[str, str]:
+    """Normalized head noun → sector, for quoted organization names (صحيفة "الأخبار")."""
+    heads: dict[str, str] = {}
+    for entry in _optional("org_heads.jsonl"):
+        for word in entry["words"]:
+            heads.setdefault(normalize(word), entry["sector"])
+    return heads

@@ -1,6 +1,6 @@
 """Entity recognition and actor coding: lexicon, statistical tagger, role phrases, coreference.
 
-Layers, each recorded in `Mention.how`:
+Layers, each recorded in `Mention.how` (pattern: a quoted name after an organization noun):
 1. lexicon: known names (people, organizations, countries, demonyms, places, role words),
    matched through attached clitics;
 2. role: a role or institution word combined with a nationality or country
@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from marsad.entities.matcher import Match, match_names, stem_offset
-from marsad.entities.names import NameEntry, NameIndex, Office, name_index, not_name_words
+from marsad.entities.names import NameEntry, NameIndex, Office, name_index, not_name_words, org_heads
 from marsad.entities.translit import transliterate
 from marsad.errors import MarsadError
 from marsad.model import Document, Entity, Mention
@@ -25,6 +25,7 @@ from marsad.text import Token, clitic_splits
 # Name parts that never identify a person on their own.
 _NAME_PARTICLES = frozenset(["عبد", "ابو", "ابن", "بن", "بنت", "ال", "ام", "الدين", "الله", "عبدالله"])
 _GRACE = dt.timedelta(days=31)
+_OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
 # The tagger's marginal probability a span needs: one-word spans are more often noise.
 _MODEL_MIN, _MODEL_MIN_ONE = 0.4, 0.72
 _CONFIDENCE = {"person": 0.9, "org": 0.9, "country": 0.95, "capital": 0.9, "demonym": 0.85,
@@ -103,14 +104,17 @@ class EntityRecognizer:
         self.tagger = tagger if tagger is not None else _default_tagger()
         self._gazetteer = _default_gazetteer()
         self._not_names = not_name_words()
+        self._org_heads = org_heads()
 
     def __call__(self, doc: Document) -> Document:
         tokens: list[Token] = doc.layers.get("tokens") or []
         when = doc.article.published_date
         matches = match_names(tokens, self.index, doc.text)
         cands = self._compose(matches, tokens, when)
+        cands = self._add_quoted_orgs(doc, tokens, cands)
         cands = self._add_model_spans(doc, tokens, cands)
         cands = self._link_short_forms(tokens, cands)
+        _code_from_following_nationality(cands)
         doc.entities = self._group(doc, cands)
         _code_from_home_country(doc.entities)
         return doc
@@ -185,6 +189,28 @@ class EntityRecognizer:
                                      "ORG" if named else "ROLE", "role", key, of, code, sector,
                                      confidence=0.75 if code else 0.5, extra={"role": role}))
         return out
+
+    def _add_quoted_orgs(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+        """موقع "38 نورث", صحيفة «الأخبار»: a short quoted name after an organization noun."""
+        taken = {i for c in cands for i in range(c.first, c.last + 1)}
+        added = []
+        for i, t in enumerate(tokens[:-2]):
+            if not t.is_arabic or tokens[i + 1].text not in _OPEN_QUOTES:
+                continue
+            sector = next((self._org_heads[stem] for _, stem in clitic_splits(t.norm)
+                           if stem in self._org_heads), None)
+            if sector is None:
+                continue
+            close = _OPEN_QUOTES[tokens[i + 1].text]
+            end = next((j for j in range(i + 2, min(i + 7, len(tokens))) if tokens[j].text in close), None)
+            if end is None or end == i + 2 or taken & set(range(i + 2, end)):
+                continue
+            first, last = tokens[i + 2], tokens[end - 1]
+            surface = doc.text[first.start:last.end]
+            added.append(Candidate(first.start, last.end, i + 2, end - 1, "ORG", "pattern",
+                                   f"quoted:{surface}", transliterate(surface), None, sector,
+                                   confidence=0.6))
+        return sorted(cands + added, key=lambda c: c.start) if added else cands
 
     # --- layer 3: statistical tagger -------------------------------------------------
     def _add_model_spans(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
@@ -333,6 +359,13 @@ class EntityRecognizer:
             return None
         records = self._gazetteer.lookup(surface)
         return records[0].name if records else None
+
+
+def _code_from_following_nationality(cands: list[Candidate]) -> None:
+    """صحيفة «الأخبار» اللبنانية, الكاتب X الفرنسي: an uncoded name takes the nationality after it."""
+    for c, nxt in zip(cands, cands[1:]):
+        if c.code is None and c.type in ("ORG", "PER") and nxt.type == "NORP" and nxt.first == c.last + 1:
+            c.code = nxt.code
 
 
 def _code_from_home_country(entities: list[Entity]) -> None:
