@@ -363,8 +363,10 @@ class EntityRecognizer:
 
 def _code_from_following_nationality(cands: list[Candidate]) -> None:
     """صحيفة «الأخبار» اللبنانية, الكاتب X الفرنسي: an uncoded name takes the nationality after it."""
-    for c, nxt in zip(cands, cands[1:]):
-        if c.code is None and c.type in ("ORG", "PER") and nxt.type == "NORP" and nxt.first == c.last + 1:
+    for c, nxt in zip(cands, cands[1:], strict=False):
+        # (+2: a closing quote mark may sit between them)
+        if c.code is None and c.type in ("ORG", "PER") and nxt.type == "NORP" and \
+                c.last < nxt.first <= c.last + 2:
             c.code = nxt.code
 
 
