@@ -192,7 +192,8 @@ class EntityRecognizer:
 
     def _add_quoted_orgs(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
         """موقع "38 نورث", صحيفة «الأخبار»: a short quoted name after an organization noun."""
-        taken = {i for c in cands for i in range(c.first, c.last + 1)}
+        # Names of people and organizations stay; a place word inside the quotes gives way.
+        taken = {i for c in cands if c.type in ("PER", "ORG") for i in range(c.first, c.last + 1)}
         added = []
         for i, t in enumerate(tokens[:-2]):
             if not t.is_arabic or tokens[i + 1].text not in _OPEN_QUOTES:
@@ -206,6 +207,7 @@ class EntityRecognizer:
             if end is None or end == i + 2 or taken & set(range(i + 2, end)):
                 continue
             first, last = tokens[i + 2], tokens[end - 1]
+            cands = [c for c in cands if not (i + 2 <= c.first and c.last < end)]
             surface = doc.text[first.start:last.end]
             added.append(Candidate(first.start, last.end, i + 2, end - 1, "ORG", "pattern",
                                    f"quoted:{surface}", transliterate(surface), None, sector,
