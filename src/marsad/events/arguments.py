@@ -22,6 +22,8 @@ from marsad.text import Token
 Group = list[Party]
 _MATERIAL_CONFLICT = frozenset(["ASSAULT", "COERCE"])
 _ARMED = frozenset(["MIL", "REB", "UAF", "COP"])
+# Attacks and arrests reach their target through these too (مواقع للحوثيين، ضد المدنيين).
+_MATERIAL_RPREP = ("ل", "ضد", "علي")
 # A verbal noun takes the subject before it only this close (شنت قوات التحالف غارات).
 NOUN_SUBJECT_DISTANCE = 4
 
@@ -73,7 +75,7 @@ def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties
     after = [g for g in groups if g[0].first > hit.head]
     entry = hit.entry
     args = Args()
-    rprep = entry.rprep
+    rprep = entry.rprep + (_MATERIAL_RPREP if entry.type in _MATERIAL_CONFLICT else ())
     agents = [g for g in after if _prep(g) == "agent"]
     prepped = [g for g in after if _prep(g) in rprep and _actor_like(g)]
     if entry.pos == "noun" or (entry.pos == "mwe" and hit.kind == "noun"):

@@ -36,6 +36,7 @@ def split_clauses(tokens: list[Token], lo: int, hi: int, cues: Cues, verb_at: se
     multi_openers = cues.phrases("clause_opener")
     clauses: list[Clause] = [Clause(lo, hi, "main")]
     in_quote = False
+    short_quotes = _short_quotes(tokens, lo, hi)
 
     def cut(at: int, kind: str, marker: int | None) -> None:
         cur = clauses[-1]
@@ -50,6 +51,8 @@ def split_clauses(tokens: list[Token], lo: int, hi: int, cues: Cues, verb_at: se
     for i in range(lo, hi):
         norm = tokens[i].norm
         if norm in _QUOTES:
+            if i in short_quotes:
+                continue  # «راسل» تطالب: a quoted name or phrase, not a quotation
             in_quote = not in_quote
             cut(i, "quote" if in_quote else "main", i)
             continue
@@ -74,6 +77,18 @@ def split_clauses(tokens: list[Token], lo: int, hi: int, cues: Cues, verb_at: se
         elif i in verb_at and norm[:1] in ("و", "ف") and i - 1 >= lo and tokens[i - 1].norm not in _COMMA:
             cut(i, "coord", i)
     return clauses
+
+
+SHORT_QUOTE = 4  # tokens: a quoted stretch this short is a name or a phrase
+
+
+def _short_quotes(tokens: list[Token], lo: int, hi: int) -> set[int]:
+    marks = [i for i in range(lo, hi) if tokens[i].norm in _QUOTES]
+    out: set[int] = set()
+    for a, b in zip(marks[::2], marks[1::2], strict=False):
+        if b - a - 1 <= SHORT_QUOTE:
+            out.update((a, b))
+    return out
 
 
 def _opens(norm: str, openers, relatives) -> bool:

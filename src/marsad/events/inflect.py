@@ -63,8 +63,7 @@ def imperfect_forms(form: str) -> set[str]:
             out |= {p + stem, p + core + "ون", p + core + "وا", p + core + "وان", p + core + "ين"}
             out |= {p + stem + s for s in OBJECT_SUFFIXES}
             out |= {p + core + "ونه", p + core + "ونها", p + core + "ونهم"}
-        out.add("ي" + core + "ي")  # passive يُدعى
-        return out
+        return out  # (no passive يُدعى: it reads 'is called')
     if stem.endswith("ي"):  # يلغي, يلتقي, يجري
         core = stem[:-1]
         for p in persons:

@@ -43,6 +43,7 @@ class TriggerEntry:
     words: tuple[tuple[str, ...], ...]  # mwe slots, each normalized forms
     window: int
     switch: dict | None
+    prep_window: int  # how far after the trigger the governing preposition may stand
     not_after: frozenset[str]  # the word before the trigger rules it out (طائرة مسيرة)
     not_before: frozenset[str]  # the word after it rules it out (المسيرة السلمية)
 
@@ -93,6 +94,7 @@ def _entry(raw: dict, line: int) -> TriggerEntry:
         gen=raw.get("gen", "actor"), weak=bool(raw.get("weak")), receive=bool(raw.get("receive")),
         words=tuple(_norm_list(slot) for slot in raw.get("words", ())),
         window=int(raw.get("window", 3)), switch=switch,
+        prep_window=int(raw.get("prep_window", 8)),
         not_after=frozenset(_norm_list(raw.get("not_after"))),
         not_before=frozenset(_norm_list(raw.get("not_before"))),
     )

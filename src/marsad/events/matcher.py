@@ -21,7 +21,8 @@ _PREP_STEMS = {"من": ("من", "منه", "منها", "منهم"), "الي": ("�
                "علي": ("علي", "عليه", "عليها", "عليهم"), "عن": ("عن", "عنه", "عنها", "عنهم")}
 _VERB_KINDS = ("perf", "impf", "form")
 _FEM_PERFECT_RE = re.compile("(?:ت|تا|ته|تها|تهم|تهما)$")
-PREP_WINDOW = 4
+# Tokens where the search for a governing preposition stops (a new clause begins).
+_STOPS = frozenset(normalize(w) for w in ("و", ".", "؛", ":", "كما", "حيث", "بينما", "فيما", "الذي", "التي", "أن", "إن"))
 
 
 @dataclass(slots=True)
@@ -96,10 +97,19 @@ def _compatible(prefix: tuple[str, ...], kind: str) -> bool:
     return "س" not in prefix
 
 
+_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
 def _slot_match(token: Token, forms: tuple[str, ...]) -> bool:
-    if token.norm in forms:
-        return True
-    return any(stem in forms for _, stem in readings(token)[1:])
+    for _, stem in readings(token):
+        if stem in forms:
+            return True
+        for suf in _SUFFIXES:  # سراحه، علاقاتها
+            if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+                base = stem[: -len(suf)]
+                if base in forms or (base.endswith("ت") and base[:-1] + "ه" in forms):
+                    return True
+    return False
 
 
 def _match_words(tokens: list[Token], after: int, hi: int, entry: TriggerEntry) -> list[int] | None:
@@ -119,8 +129,11 @@ def _match_words(tokens: list[Token], after: int, hi: int, entry: TriggerEntry) 
     return found
 
 
-def _find_prep(tokens: list[Token], after: int, hi: int, preps: tuple[str, ...]) -> int | None:
-    for j in range(after + 1, min(hi, after + 1 + PREP_WINDOW)):
+def _find_prep(tokens: list[Token], after: int, hi: int, preps: tuple[str, ...], window: int) -> int | None:
+    for j in range(after + 1, min(hi, after + 1 + window)):
+        norm = tokens[j].norm
+        if norm in _STOPS:
+            return None  # the clause ends before any preposition
         if _prep_matches(tokens[j], preps):
             return j
     return None
@@ -168,7 +181,7 @@ def _choose(tokens, i, lo, hi, prev, nxt, cands) -> Hit | None:
                 mwe.append(Hit(entry, kind, i, i, max(slots), prefix, consumed=(i, *slots), stem=stem))
             continue
         if entry.prep:
-            at = _find_prep(tokens, i, hi, entry.prep)
+            at = _find_prep(tokens, i, hi, entry.prep, entry.prep_window)
             if at is not None:
                 with_prep.append(Hit(entry, kind, i, i, i, prefix, prep_at=at, consumed=(i,), stem=stem))
             continue

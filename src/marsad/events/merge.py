@@ -1,20 +1,25 @@
 """One record per real-world event: statements of the same event are merged.
 
-Two events merge when they have the same type and modality, their actor codes intersect (or
-one side has none), and so do their recipient codes. Verbal events (quad 1 and 3) merge
-anywhere in the article: a story repeats who criticized or met whom. Material events merge
-only inside one sentence or when one of them is in the title or lede, since a report of a
-war lists many attacks by the same sides; events at different named places never merge.
-The later statement's evidence goes into `also`.
+Two events merge when they have the same type and modality and their parties agree: named
+actor codes intersect (or one side names none), and so do recipient codes; for reciprocal
+types (meetings, agreements) one side's parties must be contained in the other's, since
+Kim-Trump and Kim-Moon are two summits. Parties filled in from context (the story's country)
+never block a merge. Verbal events (quad 1 and 3) merge anywhere in the article: a story
+repeats who criticized or met whom. Material events merge inside one sentence, or between the
+title and the first body sentences, since a war report lists many attacks by the same sides;
+events at different named places or dates never merge. The later evidence goes into `also`.
 """
 
 from __future__ import annotations
 
 from marsad.model import QUAD_CLASS, Event, Span
 
+_RECIPROCAL = frozenset(["CONSULT", "AGREE", "COOPERATE"])
 
-def _codes(parties) -> set[str]:
-    return {a.code for a in parties if a.code}
+
+def _named(parties) -> set[str]:
+    """Codes of parties the text names (not those filled in from context)."""
+    return {a.code for a in parties if a.code and (a.text or a.entity)}
 
 
 def _compatible(a: set[str], b: set[str]) -> bool:
@@ -25,38 +30,49 @@ def _same_modality(a: Event, b: Event) -> bool:
     return (a.negated, a.hypothetical, a.historical) == (b.negated, b.hypothetical, b.historical)
 
 
-def mergeable(a: Event, b: Event, lede_end: int) -> bool:
+def mergeable(a: Event, b: Event, title_end: int, lede_end: int) -> bool:
     if a.type != b.type or not _same_modality(a, b):
         return False
-    if not _compatible(_codes(a.actor), _codes(b.actor)):
+    aa, ba, ar, br = _named(a.actor), _named(b.actor), _named(a.recipient), _named(b.recipient)
+    if a.type in _RECIPROCAL:
+        sa, sb = aa | ar, ba | br
+        if sa and sb and not (sa <= sb or sb <= sa):
+            return False
+    elif not _compatible(aa, ba) or not _compatible(ar, br):
         return False
-    if not _compatible(_codes(a.recipient), _codes(b.recipient)):
-        return False
-    if not _codes(a.actor) and not _codes(b.actor) and not _codes(a.recipient) and not _codes(b.recipient):
+    if not (aa or ba or ar or br):
         return a.sentence.start == b.sentence.start
     if a.location and b.location and a.location.name != b.location.name:
         return False
     if a.date and b.date and a.date != b.date:
         return False
-    if QUAD_CLASS[a.type] in (1, 3):
+    if QUAD_CLASS[a.type] in (1, 3) or a.sentence.start == b.sentence.start:
         return True
-    return a.sentence.start == b.sentence.start or a.sentence.start < lede_end or b.sentence.start < lede_end
+    first, second = sorted((a.sentence.start, b.sentence.start))
+    return first < title_end and second < lede_end
 
 
-def merge_events(events: list[Event], lede_end: int) -> list[Event]:
-    """Merge statements of one event into the first; `lede_end`: where the lede ends."""
+def merge_events(events: list[Event], title_end: int, lede_end: int) -> list[Event]:
+    """Merge statements of one event into the first; `title_end`, `lede_end`: where the title
+    and the lede (first body sentences) end."""
     out: list[Event] = []
     for ev in events:
-        target = next((o for o in out if mergeable(o, ev, lede_end)), None)
+        target = next((o for o in out if mergeable(o, ev, title_end, lede_end)), None)
         if target is None:
             out.append(ev)
             continue
         target.also.append(Span(ev.evidence.start, ev.evidence.end, ev.evidence.text))
         target.also.extend(ev.also)
-        known = {(a.code, a.sector) for a in target.actor}
-        target.actor += [a for a in ev.actor if (a.code, a.sector) not in known and a.code]
-        known = {(a.code, a.sector) for a in target.recipient}
-        target.recipient += [a for a in ev.recipient if (a.code, a.sector) not in known and a.code]
+        if not _named(target.actor) and _named(ev.actor):
+            target.actor = list(ev.actor)
+        else:
+            known = {a.code for a in target.actor}
+            target.actor += [a for a in ev.actor if a.code not in known and (a.text or a.entity)]
+        if not _named(target.recipient) and _named(ev.recipient):
+            target.recipient = list(ev.recipient)
+        else:
+            known = {a.code for a in target.recipient}
+            target.recipient += [a for a in ev.recipient if a.code not in known and (a.text or a.entity)]
         target.location = target.location or ev.location
         if not target.date:
             target.date, target.date_text = ev.date, ev.date_text

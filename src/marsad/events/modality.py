@@ -29,6 +29,7 @@ class Modality:
     hypothetical: bool = False
     future: bool = False
     historical: bool = False
+    negated_by: str = ""  # the cue word that negates (لن، عدم ...)
 
 
 def _bare(norm: str) -> str:
@@ -48,7 +49,8 @@ def _has_phrase(tokens: list[Token], lo: int, hi: int, words: tuple[str, ...]) -
     return False
 
 
-def _negated(tokens, clause: Clause, hit: Hit, cues: Cues) -> bool:
+def _negated(tokens, clause: Clause, hit: Hit, cues: Cues) -> str:
+    """The negating cue before the trigger, or ''."""
     neg = cues.words("negation")
     not_neg = cues.words("negation_not")
     for j in _before(tokens, clause.first, hit.head, 4):
@@ -64,8 +66,8 @@ def _negated(tokens, clause: Clause, hit: Hit, cues: Cues) -> bool:
         if _bare(norm) == "غير" and hit.is_verb:
             continue
         # a negated light verb in between still negates (لم يوجه أي اتهامات)
-        return True
-    return False
+        return _bare(norm)
+    return ""
 
 
 def _hypothetical(tokens, clause: Clause, hit: Hit, cues: Cues) -> bool:
@@ -124,8 +126,10 @@ def _historical(tokens, clause: Clause, hit: Hit, cues: Cues, published: dt.date
 def modality(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, cues: Cues,
              published: dt.date | None) -> Modality:
     clause = clauses[k]
+    neg = _negated(tokens, clause, hit, cues)
     out = Modality(
-        negated=_negated(tokens, clause, hit, cues),
+        negated=bool(neg),
+        negated_by=neg,
         hypothetical=_hypothetical(tokens, clause, hit, cues),
         future=_future(tokens, clause, hit, cues),
         historical=_historical(tokens, clause, hit, cues, published),

@@ -97,6 +97,15 @@ def build_parties(doc: Document, tokens: list[Token]) -> list[Party]:
             i += 1
             continue
         nxt = by_first.get(last + 1)
+        if nxt is not None and nxt.type != "LOC" and not _has_clitic(tokens[nxt.first], text, nxt.start) \
+                and nxt.type != "NORP" and nxt.type != "PER":
+            # طائرات التحالف، قوات الحكومة: the group belongs to the named body after it.
+            nxt.first, nxt.start = i, tokens[i].start + _clitic_len(tokens[i], aw.words[0])
+            if aw.sector in ("MIL", "COP") or not nxt.sector:
+                nxt.sector = aw.sector
+            nxt.text = text[nxt.start:nxt.end]
+            i = nxt.last + 1
+            continue
         if nxt is not None and nxt.type == "NORP":
             # القوات الروسية: the group takes the nationality and absorbs the adjective.
             nxt.first, nxt.start = i, tokens[i].start + _clitic_len(tokens[i], aw.words[0])
@@ -112,6 +121,12 @@ def build_parties(doc: Document, tokens: list[Token]) -> list[Party]:
     parties = sorted(parties + extra, key=lambda p: (p.first, -p.last))
     _mark_links(parties, tokens, text)
     return _drop_nested(parties)
+
+
+def _has_clitic(token: Token, text: str, start: int) -> bool:
+    """True when the mention starts after an attached preposition (لل، ب): not an idafa."""
+    lead = text[token.start:start]
+    return any(ch in lead for ch in "بلك")
 
 
 def _clitic_len(token: Token, stem: str) -> int:

@@ -34,6 +34,8 @@ except ImportError:  # pragma: no cover
     _event_date = None
 
 _VERBAL = frozenset([1, 3])
+_REFUSAL = frozenset(["لن", "عدم"])
+_PLACE_TYPES = frozenset(["GPE", "LOC"])
 _PAIR_WORDS = frozenset(normalize(w) for w in (
     "البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان",
     "الزعيمين", "الزعيمان", "الرئيسين", "الرئيسان", "الوزيرين", "الوزيران", "الثلاث", "الثلاثة"))
@@ -93,7 +95,7 @@ class EventExtractor:
             recent = ([p for p in sent_parties if p.code and p.type in ("GPE", "NORP", "PER", "ROLE", "ORG")]
                       + recent)[:12]
         lede_end = _lede_end(doc)
-        events = merge_events(events, lede_end)
+        events = merge_events(events, len(doc.article.title), lede_end)
         for n, ev in enumerate(events, 1):
             ev.id = f"EV{n}"
         doc.events = events
@@ -117,11 +119,19 @@ class EventExtractor:
             if not args.actors:
                 args.actors = self._inherit(tokens, clauses, k, hit, speaker, last_subject)
             has_party = bool(args.actors or args.recipients) or self._party_near(parties, hit, 8)
-            if entry.weak and (off_topic or not has_party):
+            noun = not hit.is_verb
+            if entry.weak and (off_topic or not has_party or (noun and not any(explicit))):
                 continue
             if off_topic and not has_party:
                 continue
+            if noun and QUAD_CLASS[entry.type] in _VERBAL and not any(explicit):
+                continue  # "تهديد وشيك": a verbal act needs someone doing it or facing it
+            if entry.mode == "visit" and not self._visit_host(args, parties, hit, clauses, k):
+                continue
             mod = modality(tokens, clauses, k, hit, self.cues, published)
+            if mod.negated and mod.negated_by in _REFUSAL and QUAD_CLASS[args.type or entry.type] in (2, 4):
+                # لن تتدخل / عدم تدخلها: declining to act is a REJECT that did happen
+                args.type, args.mode, mod.negated = "REJECT", None, False
             ev = self._event(doc, tokens, sent, clause, hit, args, mod, speaker, home)
             if ev is None:
                 continue
@@ -184,6 +194,26 @@ class EventExtractor:
             ev.date, ev.date_text = _date_value(value)
         if ev.date and old_date(ev.date, published):
             ev.historical, ev.future = True, False
+
+    def _visit_host(self, args: Args, parties: list[Party], hit: Hit, clauses, k) -> bool:
+        """A visit needs a host: a place or party it goes to. Without one in the clause, the
+        nearest place of the sentence before it (كان قادما من الجزائر حيث تمحورت زيارته)."""
+        hosts = [p for p in args.recipients if p.type in _PLACE_TYPES or p.prep not in ("في", None)
+                 or p.type in ("PER", "ROLE", "ORG")]
+        if hit.entry.weak:
+            hosts = [p for p in hosts if p.type in _PLACE_TYPES and p.prep in ("الي", "ل", None)]
+        if hosts:
+            args.recipients = hosts
+            return True
+        if hit.entry.weak:
+            return False
+        actor_codes = {p.code for p in args.actors}
+        places = [p for p in parties if p.type in _PLACE_TYPES and p.code and p.code not in actor_codes]
+        before = [p for p in places if p.last < hit.head]
+        after = [p for p in places if p.first > hit.head and p.first - hit.head <= 8]
+        pick = after[0] if after else (before[-1] if before else None)
+        args.recipients = [pick] if pick else []
+        return True
 
     # --- context -----------------------------------------------------------------------
     def _verb_like(self, tokens, lo, hi) -> set[int]:
@@ -289,8 +319,11 @@ def _embedded(hits: list[Hit]) -> set[int]:
     طالب بالإفراج, حذر من هجوم): one event, not two."""
     out: set[int] = set()
     for a, b in zip(hits, hits[1:], strict=False):
-        if QUAD_CLASS[a.entry.type] in _VERBAL and a.entry.type not in ("CONSULT",) and \
-                0 < b.head - max(a.consumed or (a.last,)) <= 3 and a.entry.type != b.entry.type:
+        if QUAD_CLASS[a.entry.type] not in _VERBAL or a.entry.type == "CONSULT" or a.entry.type == b.entry.type:
+            continue
+        gap = b.head - max(a.consumed or (a.last,))
+        # the content of a demand, threat or condemnation: بالتحقيق، بفرض، من هجوم
+        if 0 < gap <= 3 or (gap <= 8 and not b.is_verb and {"ب", "ل"} & set(b.prefix)):
             out.add(b.head)
     return out
 
@@ -337,9 +370,12 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 
 def _fill_codes(actors: list[Actor], home: str | None) -> None:
+    """Unnamed groups (السلطات، قوات الأمن) belong to the story's country; a person or body the
+    entity stage could not place stays UNK."""
     for a in actors:
-        if not a.code and home:
-            a.code = home
+        if a.code:
+            continue
+        a.code = (home or "UNK") if a.entity is None else "UNK"
 
 
 def _default(spec: tuple[str, str | None], home: str | None) -> Actor:
