@@ -100,3 +100,20 @@ def test_entities_quoted_outlet_name_after_media_noun(pipeline):
     outlets = {e.text: e for e in ents if e.type == "ORG"}
     assert outlets["الأخبار"].code == "LBN" and outlets["الأخبار"].sector == "MED"
     assert "ديلي ووتش" in outlets
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("رافقه وزير الداخلية الليبي عاشور شويل في جولته.", "عاشور شويل", "LBY"),
+    ("وقال المحامي ميلان كوفاتش للصحافيين إن موكله بريء.", "ميلان كوفاتش", None),
+    ("اعتقلت قوات الأمن الشيخ حسين بن عامر في المدينة.", "حسين بن عامر", None),
+])
+def test_entities_unknown_name_after_title_or_role(pipeline, text, name, code):
+    people = {e.text: e for e in entities(pipeline, text) if e.type == "PER"}
+    assert name in people, people
+    assert people[name].code == code
+    assert people[name].name.isascii()
+
+
+def test_entities_title_without_name_finds_nobody(pipeline):
+    ents = entities(pipeline, "وقال المحامي إن الجلسة أجلت، وأكد الناشط في الحراك أن المظاهرات ستستمر.")
+    assert not [e for e in ents if e.type == "PER"]

@@ -243,7 +243,7 @@ def not_name_words() -> frozenset[str]:
     calendar words, reporting verbs)."""
     words: set[str] = set()
     for entry in _optional("not_names.jsonl"):
-        words.update(entry["words"])
+        words.update(w for w in entry["words"] if " " not in w)
     for entry in _optional("calendar_ar.jsonl"):
         if entry.get("kind") not in ("month", "weekday", "relative_day", "daypart"):
             continue  # Hijri months (رمضان, رجب) are also people's names
@@ -278,3 +278,10 @@ def org_heads() -> dict[str, str]:
         for word in entry["words"]:
             heads.setdefault(normalize(word), entry["sector"])
     return heads
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    """Normalized titles that stand right before a person's name (المحامي, الشيخ)."""
+    return frozenset(normalize(w) for entry in _optional("not_names.jsonl")
+                     if entry.get("kind") == "title" for w in entry["words"])

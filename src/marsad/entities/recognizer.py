@@ -16,7 +16,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from marsad.entities.matcher import Match, match_names, stem_offset
-from marsad.entities.names import NameEntry, NameIndex, Office, name_index, not_name_words, org_heads
+from marsad.entities.names import (
+    NameEntry,
+    NameIndex,
+    Office,
+    name_index,
+    not_name_words,
+    org_heads,
+    person_titles,
+)
 from marsad.entities.translit import transliterate
 from marsad.errors import MarsadError
 from marsad.model import Document, Entity, Mention
@@ -105,6 +113,7 @@ class EntityRecognizer:
         self._gazetteer = _default_gazetteer()
         self._not_names = not_name_words()
         self._org_heads = org_heads()
+        self._titles = person_titles()
 
     def __call__(self, doc: Document) -> Document:
         tokens: list[Token] = doc.layers.get("tokens") or []
@@ -113,6 +122,7 @@ class EntityRecognizer:
         cands = self._compose(matches, tokens, when)
         cands = self._add_quoted_orgs(doc, tokens, cands)
         cands = self._add_model_spans(doc, tokens, cands)
+        cands = self._add_titled_names(doc, tokens, cands)
         cands = self._link_short_forms(tokens, cands)
         _code_from_following_nationality(cands)
         doc.entities = self._group(doc, cands)
@@ -212,6 +222,42 @@ class EntityRecognizer:
             added.append(Candidate(first.start, last.end, i + 2, end - 1, "ORG", "pattern",
                                    f"quoted:{surface}", transliterate(surface), None, sector,
                                    confidence=0.6))
+        return sorted(cands + added, key=lambda c: c.start) if added else cands
+
+    def _add_titled_names(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+        """A two-word name right after a title or an unnamed role (المحامي X Y, وزير الداخلية
+        الليبي X Y, الشيخ X بن Y): the words that cannot be names stop it."""
+        taken = {i for c in cands for i in range(c.first, c.last + 1)}
+        starts = [c.last + 1 for c in cands if c.extra.get("role_only")]
+        for i, t in enumerate(tokens):
+            if t.is_arabic and t.norm in self._titles:
+                starts.append(i + 1)
+            elif t.is_arabic and i + 1 < len(tokens) and f"{t.norm} {tokens[i + 1].norm}" in self._titles:
+                starts.append(i + 2)
+        added = []
+        for first in sorted(set(starts)):
+            last = first
+            words = []
+            while last < len(tokens) and len(words) < 4:
+                tok = tokens[last]
+                if last in taken or not tok.is_arabic or tok.norm in self._not_names or (
+                        words and "\n" in doc.text[tokens[last - 1].end:tok.start]):
+                    break
+                if not words and (tok.norm.startswith(("ال", "و")) or len(tok.norm) < 3):
+                    break  # a name does not start with the article or a conjunction
+                words.append(tok.norm)
+                last += 1
+                if len(words) >= 2 and words[-1] not in _NAME_PARTICLES:
+                    break
+            if len(words) < 2 or words[-1] in _NAME_PARTICLES:
+                continue
+            last -= 1
+            surface = doc.text[tokens[first].start:tokens[last].end]
+            cand = Candidate(tokens[first].start, tokens[last].end, first, last, "PER", "role",
+                             f"titled:{' '.join(words)}", transliterate(surface), confidence=0.55)
+            self._code_from_context(cand, cands)
+            added.append(cand)
+            taken.update(range(first, last + 1))
         return sorted(cands + added, key=lambda c: c.start) if added else cands
 
     # --- layer 3: statistical tagger -------------------------------------------------

@@ -12,7 +12,12 @@ _LETTERS = {
 }
 
 
+_PARTICLES = {"بن": "bin", "ابن": "ibn", "بنت": "bint", "عبد": "Abd", "ابو": "Abu", "ابي": "Abi", "ام": "Umm"}
+
+
 def _word(word: str) -> str:
+    if word in _PARTICLES:
+        return _PARTICLES[word]
     if word.startswith("ال") and len(word) > 3:
         return "al-" + _word(word[2:]).lower()
     out = []
