@@ -215,9 +215,12 @@ def _place_is_nameworthy(key: str, rec) -> bool:
     if len(key) <= 3:
         return False  # أبا, بيه: too short to trust
     pop = rec.population or 0
-    floor = 5_000 if rec.country in _REGION else 100_000
-    if " " not in key and _zipf(key) >= 3.0:
-        floor = max(floor, 300_000)  # the name is also an everyday word
+    if " " in key:
+        floor = 5_000 if rec.country in _REGION else 50_000
+    else:
+        floor = 20_000 if rec.country in _REGION else 150_000
+        if _zipf(key) >= 2.5:
+            floor = max(floor, 500_000)  # the name also spells an everyday word (موكله: his client)
     return pop >= floor
 
 
