@@ -77,9 +77,17 @@ def _longest(tokens: list[Token], i: int, index: NameIndex, text: str, *,
                 if key not in prefixes:
                     break
             entries = table.get(key)
+            if loose and k == 1 and entries and not _rare_long_word(stem):
+                continue  # one loosely spelled word is too easily an ordinary word (المقرب)
             if entries and (best is None or k > best[0] or (k == best[0] and letters < best[1])):
                 best = (k, letters, entries)
     return best
+
+
+def _rare_long_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return len(word) >= 6 and zipf_frequency(word, "ar") < 2.0
 
 
 def match_names(tokens: list[Token], index: NameIndex, text: str = "") -> list[Match]:

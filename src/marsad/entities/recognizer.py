@@ -243,7 +243,8 @@ class EntityRecognizer:
                 if last in taken or not tok.is_arabic or tok.norm in self._not_names or (
                         words and "\n" in doc.text[tokens[last - 1].end:tok.start]):
                     break
-                if not words and (tok.norm.startswith(("ال", "و")) or len(tok.norm) < 3):
+                if not words and (len(tok.norm) < 3 or tok.norm[0] == "و" or any(
+                        "ال" in prefix for prefix, _ in clitic_splits(tok.norm))):
                     break  # a name does not start with the article or a conjunction
                 words.append(tok.norm)
                 last += 1
