@@ -175,7 +175,7 @@ def _verb_args(clauses, k, hit: Hit, before, after, agents, prepped, parties, ar
         args.actors = list(subj)
     args.recipients = args.recipients + [p for g in recips for p in g if p not in args.recipients]
     args.subject_found = subj is not None
-    if entry.lemma == "هاجم" and subj is not None and all(p.type in ("PER", "ROLE") for p in subj) \
+    if entry.lemma == "هاجم" and subj is not None and all(p.type in ("PER", "ROLE", "NORP") for p in subj) \
             and not any(p.sector in _ARMED for p in subj):
         args.type, args.mode = "ACCUSE", "disapprove"  # a politician attacking in words
 

@@ -44,6 +44,9 @@ class TriggerEntry:
     window: int
     switch: dict | None
     prep_window: int  # how far after the trigger the governing preposition may stand
+    needs: str | None  # "recipient": only with a named recipient (أوقف X is an arrest)
+    actor_sectors: frozenset[str]  # only when an actor is of one of these sectors
+    participant: bool  # the word names the actors themselves (المتظاهرون)
     not_after: frozenset[str]  # the word before the trigger rules it out (طائرة مسيرة)
     not_before: frozenset[str]  # the word after it rules it out (المسيرة السلمية)
 
@@ -95,6 +98,8 @@ def _entry(raw: dict, line: int) -> TriggerEntry:
         words=tuple(_norm_list(slot) for slot in raw.get("words", ())),
         window=int(raw.get("window", 3)), switch=switch,
         prep_window=int(raw.get("prep_window", 8)),
+        needs=raw.get("needs"), actor_sectors=frozenset(raw.get("actor_sectors", ())),
+        participant=bool(raw.get("participant")),
         not_after=frozenset(_norm_list(raw.get("not_after"))),
         not_before=frozenset(_norm_list(raw.get("not_before"))),
     )

@@ -18,8 +18,12 @@ _RECIPROCAL = frozenset(["CONSULT", "AGREE", "COOPERATE"])
 
 
 def _named(parties) -> set[str]:
-    """Codes of parties the text names (not those filled in from context)."""
-    return {a.code for a in parties if a.code and (a.text or a.entity)}
+    """Codes of parties the text names (not those filled in from context, nor UNK)."""
+    return {a.code for a in parties if a.code and a.code != "UNK" and (a.text or a.entity)}
+
+
+def _entities(parties) -> set[str]:
+    return {a.entity for a in parties if a.entity}
 
 
 def _compatible(a: set[str], b: set[str]) -> bool:
@@ -46,8 +50,10 @@ def mergeable(a: Event, b: Event, title_end: int, lede_end: int) -> bool:
         return False
     if a.date and b.date and a.date != b.date:
         return False
-    if QUAD_CLASS[a.type] in (1, 3) or a.sentence.start == b.sentence.start:
+    if QUAD_CLASS[a.type] in (1, 2, 3) or a.sentence.start == b.sentence.start:
         return True
+    if _entities(a.recipient) & _entities(b.recipient):
+        return True  # the same named person arrested or attacked
     first, second = sorted((a.sentence.start, b.sentence.start))
     return first < title_end and second < lede_end
 

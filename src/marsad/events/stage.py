@@ -35,6 +35,7 @@ except ImportError:  # pragma: no cover
 
 _VERBAL = frozenset([1, 3])
 _REFUSAL = frozenset(["لن", "عدم"])
+_CONTENT_PREPS = frozenset(normalize(w) for w in ("على", "إلى", "من", "عن"))
 _PLACE_TYPES = frozenset(["GPE", "LOC"])
 _PAIR_WORDS = frozenset(normalize(w) for w in (
     "البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان",
@@ -106,20 +107,32 @@ class EventExtractor:
                          last_subject):
         out: list[Event] = []
         lo, hi = clauses[0].first, clauses[-1].last
-        embedded = _embedded(hits)
+        subject_here = False  # a subject was named earlier in this sentence
+        embedded = _embedded(hits, tokens)
         for hit in hits:
             if hit.head in embedded:
                 continue
             entry = hit.entry
             k = clause_of(clauses, hit.head)
             args = assign(tokens, clauses, k, hit, parties)
-            explicit = (bool(args.actors), bool(args.recipients))
+            explicit = (bool(args.actors) or entry.participant, bool(args.recipients))
             clause = clauses[k]
             speaker = self._speaker(tokens, clauses, k, parties)
+            inherited_here = False
             if not args.actors:
                 args.actors = self._inherit(tokens, clauses, k, hit, speaker, last_subject)
+                inherited_here = bool(args.actors) and (subject_here or bool(speaker))
             has_party = bool(args.actors or args.recipients) or self._party_near(parties, hit, 8)
             noun = not hit.is_verb
+            quad = QUAD_CLASS[args.type or entry.type]
+            if entry.needs == "recipient" and not explicit[1]:
+                continue
+            if entry.actor_sectors and not any(p.sector in entry.actor_sectors for p in args.actors):
+                continue
+            if noun and quad == 4 and entry.type not in concrete.MATERIAL_TYPES and not any(explicit):
+                continue  # اعتقالات، تجاربها: a bare noun is a topic, not an event
+            if not noun and quad in _VERBAL and not any(explicit) and not inherited_here:
+                continue  # تهدد حرية الملاحة: nobody named on either side
             if entry.weak and (off_topic or not has_party or (noun and not any(explicit))):
                 continue
             if off_topic and not has_party:
@@ -145,6 +158,7 @@ class EventExtractor:
             out.append(ev)
             if args.subject_found and args.actors:
                 last_subject = args.actors
+                subject_here = True
         return _dedupe_sentence(out), last_subject
 
     def _event(self, doc, tokens, sent, clause: Clause, hit: Hit, args: Args, mod, speaker, home) -> Event | None:
@@ -157,6 +171,9 @@ class EventExtractor:
         actors = [_actor(p) for p in args.actors]
         recipients = [_actor(p) for p in args.recipients if not _same_party(p, args.actors)]
         explicit_actor, explicit_recipient = bool(actors), bool(recipients)
+        location = self._location(doc, c_start, c_end)
+        if location is not None and location.country:
+            home = location.country  # unnamed police arrest where it happened
         _fill_codes(actors, home)
         _fill_codes(recipients, home)
         if not actors and etype in _DEFAULT_ACTOR:
@@ -177,15 +194,20 @@ class EventExtractor:
         )
         if ev.reported_by is not None and not ev.reported_by.code:
             ev.reported_by.code = "UNK"
+        ev.location = location
         self._attributes(doc, ev, c_start, c_end, published=doc.article.published_date)
         return ev
 
+    @staticmethod
+    def _location(doc, start: int, end: int):
+        if _event_location is None:
+            return None
+        try:
+            return _event_location(doc, start, end)
+        except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
+            return None
+
     def _attributes(self, doc, ev: Event, start: int, end: int, published) -> None:
-        if _event_location is not None:
-            try:
-                ev.location = _event_location(doc, start, end)
-            except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
-                ev.location = None
         if _event_date is not None:
             try:
                 value = _event_date(doc, start, end)
@@ -314,7 +336,7 @@ def _bare(norm: str) -> str:
     return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
 
 
-def _embedded(hits: list[Hit]) -> set[int]:
+def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
     """Triggers that are the content of a verbal trigger right before them (هدد بفرض عقوبات,
     طالب بالإفراج, حذر من هجوم): one event, not two."""
     out: set[int] = set()
@@ -323,7 +345,8 @@ def _embedded(hits: list[Hit]) -> set[int]:
             continue
         gap = b.head - max(a.consumed or (a.last,))
         # the content of a demand, threat or condemnation: بالتحقيق، بفرض، من هجوم
-        if 0 < gap <= 3 or (gap <= 8 and not b.is_verb and {"ب", "ل"} & set(b.prefix)):
+        if 0 < gap <= 3 or (gap <= 8 and not b.is_verb and
+                            ({"ب", "ل"} & set(b.prefix) or tokens[b.head - 1].norm in _CONTENT_PREPS)):
             out.add(b.head)
     return out
 
