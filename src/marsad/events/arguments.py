@@ -17,11 +17,17 @@ from dataclasses import dataclass, field
 from marsad.events.clauses import Clause
 from marsad.events.matcher import Hit
 from marsad.events.parties import Party
-from marsad.text import Token
+from marsad.text import Token, normalize
 
 Group = list[Party]
 _MATERIAL_CONFLICT = frozenset(["ASSAULT", "COERCE"])
 _ARMED = frozenset(["MIL", "REB", "UAF", "COP"])
+# Words that may stand between a verb and its subject.
+_SKIPPABLE = frozenset(normalize(w) for w in (
+    "أمس", "امس", "اليوم", "الليلة", "مساء", "صباح", "فجر", "ظهر", "يوم", "الأحد", "الاثنين",
+    "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "أيضا", "بدوره", "بدورها",
+    "كذلك", "رسميا", "قد", "من", "جهته", "جهتها", "ناحيته", "ناحيتها", "في", "وقت", "سابق",
+    "لاحق", "الماضي", "الماضية", "أول"))
 # Attacks and arrests reach their target through these too (مواقع للحوثيين، ضد المدنيين).
 _MATERIAL_RPREP = ("ل", "ضد", "علي")
 # A verbal noun takes the subject before it only this close (شنت قوات التحالف غارات).
@@ -34,6 +40,7 @@ class Args:
     recipients: list[Party] = field(default_factory=list)
     type: str | None = None  # a switched type (دعا إلى التعاون → AGREE)
     mode: str | None = None
+    switch_at: int | None = None  # the token that switched it (never a trigger of its own)
     subject_found: bool = False
 
 
@@ -66,6 +73,7 @@ def _actor_like(g: Group) -> bool:
 
 
 def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties: list[Party]) -> Args:
+    """Actor and recipient parties of `hit` in clause k (see the module docstring)."""
     clause = clauses[k]
     lo, hi = clause.first, clause.last
     taken = set(hit.consumed) | {hit.head}
@@ -81,7 +89,7 @@ def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties
     if entry.pos == "noun" or (entry.pos == "mwe" and hit.kind == "noun"):
         _noun_args(hit, before, after, agents, prepped, args)
     else:
-        _verb_args(clauses, k, hit, before, after, agents, prepped, parties, args)
+        _verb_args(tokens, clauses, k, hit, before, after, agents, prepped, parties, args)
     _between(after, hit, args)
     _apply_switch(tokens, hit, hi, args)
     return args
@@ -125,7 +133,7 @@ def _antecedent(clauses: list[Clause], k: int, parties: list[Party]) -> Group | 
     return groups[-1] if groups and groups[-1][-1] is cands[-1] else [cands[-1]]
 
 
-def _verb_args(clauses, k, hit: Hit, before, after, agents, prepped, parties, args: Args) -> None:
+def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, parties, args: Args) -> None:
     entry = hit.entry
     free_before = [g for g in before if _free(g) and _actor_like(g)]
     free_after = [g for g in after if _free(g)]
@@ -140,7 +148,7 @@ def _verb_args(clauses, k, hit: Hit, before, after, agents, prepped, parties, ar
             else:
                 subj = ante
     if subj is None and free_after and not patient_first and _actor_like(free_after[0]) and \
-            free_after[0][0].first - hit.last <= 6 and \
+            _adjacent(tokens, hit.last, free_after[0][0].first) and \
             not (hit.feminine and all(p.masculine for p in free_after[0])):
         subj = free_after.pop(0)
     if agents:
@@ -180,13 +188,34 @@ def _verb_args(clauses, k, hit: Hit, before, after, agents, prepped, parties, ar
         args.type, args.mode = "ACCUSE", "disapprove"  # a politician attacking in words
 
 
+def _adjacent(tokens: list[Token], verb_last: int, first: int) -> bool:
+    """The subject of a verb-first clause follows the verb, at most past a time phrase, an
+    adverb or punctuation (اعتقلت مساء الثلاثاء، X)."""
+    if first - verb_last > 6:
+        return False
+    for j in range(verb_last + 1, first):
+        norm = tokens[j].norm
+        if not tokens[j].is_arabic or norm in _SKIPPABLE or (len(norm) > 3 and norm.endswith("ا")):
+            continue
+        return False
+    return True
+
+
 def _between(after: list[Group], hit: Hit, args: Args) -> None:
     """اشتباكات بين X و Y / محادثات بين X و Y: the parties after بين."""
     g = next((g for g in after if _prep(g) == "بين" and g[0].first - hit.last <= 3), None)
-    if g is None or len(g) < 2:
+    if g is None:
+        return
+    sides: list[list[Party]] = []
+    for p in g:  # split the coordination into its sides (قوات الجيش | والميليشيات)
+        if not sides or p.conj:
+            sides.append([p])
+        else:
+            sides[-1].append(p)
+    if len(sides) < 2:
         return
     if hit.entry.type in _MATERIAL_CONFLICT:
-        args.actors, args.recipients = [g[0]], g[1:]
+        args.actors, args.recipients = sides[0], [p for s in sides[1:] for p in s]
     else:
         args.actors, args.recipients = list(g), []
     args.subject_found = True
@@ -209,4 +238,5 @@ def _apply_switch(tokens: list[Token], hit: Hit, hi: int, args: Args) -> None:
                 return  # دعا X إلى: a request to X, whatever it asks for
             args.type = sw["type"]
             args.mode = sw.get("mode")
+            args.switch_at = j
             return

@@ -57,7 +57,7 @@ def features(tokens: list[Token], sent_lo: int, sent_hi: int, clause: Clause, hi
              parties: list[Party], has_actor: bool, has_recipient: bool, cues: Cues,
              in_title: bool) -> dict[str, bool]:
     head = hit.head
-    near = range(max(clause.first, head - 4), min(clause.last, head + 6))
+    near = range(max(clause.first, head - 6), min(clause.last, head + 6))
     occurrence = cues.words("occurrence_verb")
     anchored = any(_in(tokens[j].norm, occurrence) for j in near if j != head)
     numbers = cues.words("number_word")

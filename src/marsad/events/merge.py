@@ -15,6 +15,8 @@ from __future__ import annotations
 from marsad.model import QUAD_CLASS, Event, Span
 
 _RECIPROCAL = frozenset(["CONSULT", "AGREE", "COOPERATE"])
+# Material types a story reports many of (a war's strikes, a protest wave): merged sparingly.
+_MANY = frozenset(["ASSAULT", "PROTEST"])
 
 
 def _named(parties) -> set[str]:
@@ -54,8 +56,19 @@ def mergeable(a: Event, b: Event, title_end: int, lede_end: int) -> bool:
         return True
     if _entities(a.recipient) & _entities(b.recipient):
         return True  # the same named person arrested or attacked
+    if a.type not in _MANY and a.rule == b.rule and aa & ba:
+        return True  # the same arrest or sanction told again
+    if abs(a.sentence.start - b.sentence.start) and _adjacent(a, b):
+        return True
     first, second = sorted((a.sentence.start, b.sentence.start))
     return first < title_end and second < lede_end
+
+
+def _adjacent(a: Event, b: Event) -> bool:
+    """The next sentence goes on about the same happening (قوة أمنية داهمت ... then اعتقلت)."""
+    first, second = sorted((a, b), key=lambda e: e.sentence.start)
+    gap = second.sentence.start - first.sentence.end
+    return 0 <= gap <= 2 and a.type not in _MANY
 
 
 def merge_events(events: list[Event], title_end: int, lede_end: int) -> list[Event]:

@@ -119,7 +119,7 @@ def build_parties(doc: Document, tokens: list[Token]) -> list[Party]:
                            masculine=aw.masc))
         i = last + 1
     parties = sorted(parties + extra, key=lambda p: (p.first, -p.last))
-    _mark_links(parties, tokens, text)
+    _mark_links(parties, tokens, text, words)
     return _drop_nested(parties)
 
 
@@ -144,10 +144,20 @@ def _drop_nested(parties: list[Party]) -> list[Party]:
     return out
 
 
-def _mark_links(parties: list[Party], tokens: list[Token], text: str) -> None:
+def _role_clitic(p: Party, tokens: list[Token], words) -> str:
+    """A role mention that kept its clitic (لميليشيات): the clitic letters, else ''."""
+    if p.type not in ("ROLE", "GROUP") or p.start != tokens[p.first].start:
+        return ""
+    for prefix, stem in readings(tokens[p.first])[1:]:
+        if stem in words and prefix and prefix[-1] != "ال":
+            return "".join(prefix)
+    return ""
+
+
+def _mark_links(parties: list[Party], tokens: list[Token], text: str, words) -> None:
     for k, p in enumerate(parties):
         tok = tokens[p.first]
-        lead = text[tok.start:p.start]  # clitics attached before the mention
+        lead = text[tok.start:p.start] or _role_clitic(p, tokens, words)  # clitics before the mention
         if lead:
             if lead[0] in "وف":
                 p.conj = lead[0] == "و"
@@ -165,8 +175,12 @@ def _mark_links(parties: list[Party], tokens: list[Token], text: str) -> None:
                 p.conj = True
         if k and not p.conj and p.first > 0 and tokens[p.first - 1].norm in ("،", ","):
             p.conj = parties[k - 1].last == p.first - 2  # X، Y و Z: a list
-        if p.type in ("PER", "ROLE"):
+        if p.type == "PER":
             p.masculine = True
+        elif p.type in ("ROLE", "GROUP") and not p.masculine:
+            stem = readings(tok)[-1][1] if readings(tok) else tok.norm
+            p.masculine = any(a.masc for a in [*words.get(tok.norm, ()), *words.get(stem, ())]
+                              if len(a.words) == 1)
 
 
 _SEPARATE = frozenset(["من", "الي", "علي", "عن", "مع", "في", "ضد", "بين", "نحو", "باتجاه", "حول",

@@ -115,6 +115,8 @@ class EventExtractor:
             entry = hit.entry
             k = clause_of(clauses, hit.head)
             args = assign(tokens, clauses, k, hit, parties)
+            if args.switch_at is not None:
+                embedded.add(args.switch_at)  # انسحب من الاتفاق: الاتفاق is no AGREE here
             explicit = (bool(args.actors) or entry.participant, bool(args.recipients))
             clause = clauses[k]
             speaker = self._speaker(tokens, clauses, k, parties)
@@ -290,7 +292,7 @@ class EventExtractor:
             marker = tokens[clause.marker].norm if clause.marker is not None else ""
             if quad in _VERBAL or marker in self._pronoun_subject or _bare(marker) in self._pronoun_subject:
                 return list(speaker)
-        if clause.kind in ("coord", "main") and hit.is_verb and last_subject:
+        if clause.kind in ("coord", "main", "opener") and hit.is_verb and last_subject:
             return list(last_subject)
         return []
 
@@ -352,10 +354,14 @@ def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
 
 
 def _dedupe_sentence(events: list[Event]) -> list[Event]:
+    """Two triggers of one type in a sentence (هجوم ... أسفر عن مقتل) are usually one event;
+    not when both name their parties through different rules (فرض عقوبات / انسحاب من)."""
     out: list[Event] = []
     for ev in events:
         same = next((o for o in out if o.type == ev.type and o.negated == ev.negated and
-                     o.hypothetical == ev.hypothetical), None)
+                     o.hypothetical == ev.hypothetical and
+                     (o.rule == ev.rule or not (o.actor and o.recipient) or not (ev.actor and ev.recipient))),
+                    None)
         if same is None:
             out.append(ev)
             continue
