@@ -117,3 +117,11 @@ def test_entities_unknown_name_after_title_or_role(pipeline, text, name, code):
 def test_entities_title_without_name_finds_nobody(pipeline):
     ents = entities(pipeline, "وقال المحامي إن الجلسة أجلت، وأكد الناشط في الحراك أن المظاهرات ستستمر.")
     assert not [e for e in ents if e.type == "PER"]
+
+
+def test_entities_unknown_places_after_place_nouns(pipeline):
+    ents = entities(pipeline, "دارت معارك في مديرية الزهيرة وعلى سفوح جبل صبران قرب وادي ضهر، وفي مدينة كبيرة أخرى.")
+    found = {e.text: e.type for e in ents}
+    assert found.get("الزهيرة") == "GPE"
+    assert found.get("جبل صبران") == "LOC" and found.get("وادي ضهر") == "LOC"
+    assert "كبيرة" not in found

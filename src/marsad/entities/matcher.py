@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.entities.names import NameEntry, NameIndex, variant_key
+from marsad.entities.names import NameEntry, NameIndex, variant_key, zipf
 from marsad.text import Token, clitic_splits, normalize
 
 
@@ -85,9 +85,7 @@ def _longest(tokens: list[Token], i: int, index: NameIndex, text: str, *,
 
 
 def _rare_long_word(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return len(word) >= 6 and zipf_frequency(word, "ar") < 2.0
+    return len(word) >= 6 and zipf(word) < 2.0
 
 
 def match_names(tokens: list[Token], index: NameIndex, text: str = "") -> list[Match]:

@@ -219,7 +219,7 @@ def _place_is_nameworthy(key: str, rec) -> bool:
         floor = 5_000 if rec.country in _REGION else 50_000
     else:
         floor = 20_000 if rec.country in _REGION else 150_000
-        if _zipf(key) >= 2.5:
+        if zipf(key) >= 2.5:
             floor = max(floor, 500_000)  # the name also spells an everyday word (موكله: his client)
     return pop >= floor
 
@@ -234,10 +234,22 @@ def _add_places(index: NameIndex) -> None:
             index.add(key, NameEntry("place", rec.type, f"place:{key}", key, rec.country))
 
 
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
+    """How common a word is in Arabic (wordfreq Zipf scale). Takes normalized words too:
+    the spellings normalization folded (ة, ى, أ/إ) are tried back."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "ar")
+    forms = {word}
+    if word.endswith("ه"):
+        forms.add(word[:-1] + "ة")
+    if word.endswith("ي"):
+        forms.add(word[:-1] + "ى")
+    for w in list(forms):
+        if w.startswith("ا"):
+            forms.update(("أ" + w[1:], "إ" + w[1:]))
+        elif w.startswith("الا"):
+            forms.update(("الأ" + w[3:], "الإ" + w[3:]))
+    return max(zipf_frequency(w, "ar") for w in forms)
 
 
 @lru_cache(maxsize=1)
@@ -288,3 +300,9 @@ def person_titles() -> frozenset[str]:
     """Normalized titles that stand right before a person's name (المحامي, الشيخ)."""
     return frozenset(normalize(w) for entry in _optional("not_names.jsonl")
                      if entry.get("kind") == "title" for w in entry["words"])
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> dict[str, str]:
+    """Normalized place noun → kind (admin | feature | extent)."""
+    return {normalize(w): entry["kind"] for entry in _optional("place_nouns.jsonl") for w in entry["words"]}

@@ -24,11 +24,14 @@ from marsad.entities.names import (
     not_name_words,
     org_heads,
     person_titles,
+    place_nouns,
+    zipf,
 )
 from marsad.entities.translit import transliterate
 from marsad.errors import MarsadError
 from marsad.model import Document, Entity, Mention
 from marsad.text import Token, clitic_splits
+from marsad.text import normalize as normalize_key
 
 # Name parts that never identify a person on their own.
 _NAME_PARTICLES = frozenset(["عبد", "ابو", "ابن", "بن", "بنت", "ال", "ام", "الدين", "الله", "عبدالله"])
@@ -114,6 +117,7 @@ class EntityRecognizer:
         self._not_names = not_name_words()
         self._org_heads = org_heads()
         self._titles = person_titles()
+        self._place_nouns = place_nouns()
 
     def __call__(self, doc: Document) -> Document:
         tokens: list[Token] = doc.layers.get("tokens") or []
@@ -123,6 +127,7 @@ class EntityRecognizer:
         cands = self._add_quoted_orgs(doc, tokens, cands)
         cands = self._add_model_spans(doc, tokens, cands)
         cands = self._add_titled_names(doc, tokens, cands)
+        cands = self._add_named_places(doc, tokens, cands)
         cands = self._link_short_forms(tokens, cands)
         _code_from_following_nationality(cands)
         doc.entities = self._group(doc, cands)
@@ -259,6 +264,34 @@ class EntityRecognizer:
             self._code_from_context(cand, cands)
             added.append(cand)
             taken.update(range(first, last + 1))
+        return sorted(cands + added, key=lambda c: c.start) if added else cands
+
+    def _add_named_places(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+        """An unknown name after a place noun: مديرية التحيتا (GPE التحيتا), وادي حنش (LOC)."""
+        taken = {i for c in cands for i in range(c.first, c.last + 1)}
+        added = []
+        for i, t in enumerate(tokens[:-1]):
+            if not t.is_arabic or i in taken:
+                continue
+            # Only the construct form (مدينة زبيد): with the article (المدينة هادئة) the next
+            # word is an adjective.
+            kind = next((self._place_nouns[stem] for prefix, stem in clitic_splits(t.norm)
+                         if stem in self._place_nouns and "ال" not in prefix), None)
+            nxt = tokens[i + 1]
+            if kind not in ("admin", "feature") or i + 1 in taken or not nxt.is_arabic or \
+                    nxt.norm in self._not_names or nxt.norm in self._place_nouns or len(nxt.norm) < 3 or \
+                    "\n" in doc.text[t.end:nxt.start] or _zipf(nxt.norm) >= 4.5:
+                continue
+            if kind == "feature":
+                start, first = stem_offset(t, len(t.norm) - len(_stem_of(t.norm, self._place_nouns))), i
+                etype = "LOC"
+            else:
+                start, first, etype = nxt.start, i + 1, "GPE"
+            surface = doc.text[start:nxt.end]
+            added.append(Candidate(start, nxt.end, first, i + 1, etype, "pattern",
+                                   f"place:{normalize_key(surface)}", transliterate(surface),
+                                   confidence=0.5))
+            taken.update((i, i + 1))
         return sorted(cands + added, key=lambda c: c.start) if added else cands
 
     # --- layer 3: statistical tagger -------------------------------------------------
@@ -435,6 +468,11 @@ def _code_from_home_country(entities: list[Entity]) -> None:
             e.confidence = min(e.confidence, 0.5)
 
 
+def _stem_of(word: str, vocabulary) -> str:
+    """The clitic reading of `word` found in `vocabulary` (بمحافظة → محافظه)."""
+    return next((stem for _, stem in clitic_splits(word) if stem in vocabulary), word)
+
+
 def _surface_key(tokens: list[Token], start: int, first: Token) -> str:
     words = [t.norm for t in tokens]
     if start > first.start and words:
@@ -448,9 +486,7 @@ _ZIPF_CACHE: dict[str, float] = {}
 def _zipf(word: str) -> float:
     value = _ZIPF_CACHE.get(word)
     if value is None:
-        from wordfreq import zipf_frequency
-
-        value = _ZIPF_CACHE[word] = zipf_frequency(word, "ar")
+        value = _ZIPF_CACHE[word] = zipf(word)
     return value
 
 
