@@ -3,7 +3,17 @@
 __version__ = "0.1.0"
 
 from marsad.model import (  # noqa: E402
-    Actor, Article, Document, Entity, ErrorRecord, Event, Mention, Place, Quote, Sentence, Span,
+    Actor,
+    Article,
+    Document,
+    Entity,
+    ErrorRecord,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Sentence,
+    Span,
     TimeExpression,
 )
 from marsad.pipeline import Pipeline, extract  # noqa: E402
