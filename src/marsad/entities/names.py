@@ -216,12 +216,12 @@ def _place_is_nameworthy(key: str, rec) -> bool:
         return False  # أبا, بيه: too short to trust
     pop = rec.population or 0
     if " " in key:
-        floor = 5_000 if rec.country in _REGION else 50_000
-    else:
-        floor = 20_000 if rec.country in _REGION else 150_000
-        if zipf(key) >= 2.5:
-            floor = max(floor, 500_000)  # the name also spells an everyday word (موكله: his client)
-    return pop >= floor
+        return pop >= (5_000 if rec.country in _REGION else 50_000)
+    floor = 20_000 if rec.country in _REGION else 150_000
+    if pop < floor:
+        return False
+    # A name that also spells an everyday word (موكله: his client) must be a big city.
+    return pop >= 500_000 or zipf(key) < 2.5
 
 
 def _add_places(index: NameIndex) -> None:

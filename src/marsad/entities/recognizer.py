@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.entities.matcher import Match, match_names, stem_offset
 from marsad.entities.names import (
@@ -480,14 +481,9 @@ def _surface_key(tokens: list[Token], start: int, first: Token) -> str:
     return " ".join(words)
 
 
-_ZIPF_CACHE: dict[str, float] = {}
-
-
+@lru_cache(maxsize=32768)
 def _zipf(word: str) -> float:
-    value = _ZIPF_CACHE.get(word)
-    if value is None:
-        value = _ZIPF_CACHE[word] = zipf(word)
-    return value
+    return zipf(word)
 
 
 def _default_tagger():

@@ -7,7 +7,7 @@ loaded once per process (`load_jsonl` caches) and checked: an error names file, 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -21,7 +21,7 @@ def knowledge_version() -> str:
     return (DATA / "VERSION").read_text(encoding="utf-8").strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_jsonl(name: str, required: tuple[str, ...] = ()) -> tuple[dict[str, Any], ...]:
     """Entries of `data/<name>`, each checked for the `required` keys and a `source` note."""
     path = DATA / name
