@@ -234,22 +234,24 @@ def _add_places(index: NameIndex) -> None:
             index.add(key, NameEntry("place", rec.type, f"place:{key}", key, rec.country))
 
 
-def zipf(word: str) -> float:
-    """How common a word is in Arabic (wordfreq Zipf scale). Takes normalized words too:
-    the spellings normalization folded (ة, ى, أ/إ) are tried back."""
-    from wordfreq import zipf_frequency
+@lru_cache(maxsize=1)
+def _word_frequencies() -> dict[str, float]:
+    freqs: dict[str, float] = {}
+    path = DATA / "common_words_ar.txt"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                word, _, value = line.partition("\t")
+                freqs[word] = float(value)
+    return freqs
 
-    forms = {word}
-    if word.endswith("ه"):
-        forms.add(word[:-1] + "ة")
-    if word.endswith("ي"):
-        forms.add(word[:-1] + "ى")
-    for w in list(forms):
-        if w.startswith("ا"):
-            forms.update(("أ" + w[1:], "إ" + w[1:]))
-        elif w.startswith("الا"):
-            forms.update(("الأ" + w[3:], "الإ" + w[3:]))
-    return max(zipf_frequency(w, "ar") for w in forms)
+
+def zipf(word: str) -> float:
+    """How common a word is in Arabic news and web text (Zipf scale: 7 = في, 3 = rare,
+    0 = not among the 100,000 most frequent). Normalized or not."""
+    freqs = _word_frequencies()
+    value = freqs.get(word)
+    return value if value is not None else freqs.get(normalize(word), 0.0)
 
 
 @lru_cache(maxsize=1)
