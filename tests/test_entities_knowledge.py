@@ -125,3 +125,14 @@ def test_entities_unknown_places_after_place_nouns(pipeline):
     assert found.get("الزهيرة") == "GPE"
     assert found.get("جبل صبران") == "LOC" and found.get("وادي ضهر") == "LOC"
     assert "كبيرة" not in found
+
+
+def test_entities_shipped_word_frequencies_are_current():
+    pytest.importorskip("wordfreq")
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parent.parent / "tools" / "build_common_words.py"
+    assert subprocess.run([sys.executable, str(tool), "--check"]).returncode == 0, \
+        "rebuild with: python tools/build_common_words.py"
