@@ -27,7 +27,8 @@ _SKIPPABLE = frozenset(normalize(w) for w in (
     "أمس", "امس", "اليوم", "الليلة", "مساء", "صباح", "فجر", "ظهر", "يوم", "الأحد", "الاثنين",
     "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "أيضا", "بدوره", "بدورها",
     "كذلك", "رسميا", "قد", "من", "جهته", "جهتها", "ناحيته", "ناحيتها", "في", "وقت", "سابق",
-    "لاحق", "الماضي", "الماضية", "أول"))
+    "لاحق", "الماضي", "الماضية", "أول", "به", "بها", "بهم", "له", "لها", "لهم", "عليه", "عليها",
+    "منه", "منها", "فيه", "فيها", "«", "»", '"'))
 # Attacks and arrests reach their target through these too (مواقع للحوثيين، ضد المدنيين).
 _MATERIAL_RPREP = ("ل", "ضد", "علي")
 # A verbal noun takes the subject before it only this close (شنت قوات التحالف غارات).
@@ -52,7 +53,8 @@ def groups_of(parties: list[Party]) -> list[Group]:
         if prev is not None and p.conj and p.first - prev.last <= 2:
             groups[-1].append(p)
         elif prev is not None and p.prep is None and (
-                (p.first == prev.last + 1 and (not prev.code or not p.code or prev.code == p.code))
+                (p.first == prev.last + 1 and (prev.code == p.code if prev.code and p.code else
+                                               bool(prev.code or p.code) or prev.sector == p.sector))
                 or (p.first == prev.last + 2 and prev.type == "GROUP" and not prev.code and p.type == "PER")):
             groups[-1].append(p)  # apposition: الرئيس (الأمريكي) دونالد ترامب
         else:
@@ -108,7 +110,7 @@ def _noun_args(hit: Hit, before, after, agents, prepped, args: Args) -> None:
             actor = genitive
     if actor is None and agents:
         actor = agents[0]
-    if actor is None:
+    if actor is None and entry.gen != "recipient":
         subj = [g for g in before if _free(g) and _actor_like(g) and hit.head - g[-1].last <= NOUN_SUBJECT_DISTANCE]
         if subj:
             actor = subj[-1]
@@ -139,6 +141,10 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
     free_after = [g for g in after if _free(g)]
     subj: Group | None = free_before[-1] if free_before else None
     patient_first = False
+    if subj is None and free_after and _actor_like(free_after[0]) and \
+            _adjacent(tokens, hit.last, free_after[0][0].first, free_after[0][0].type == "NORP") and \
+            not (hit.feminine and all(p.masculine for p in free_after[0])):
+        subj = free_after.pop(0)  # verb first: its subject follows (اتهمت تركيا ...)
     if subj is None:
         ante = _antecedent(clauses, k, parties)
         if ante is not None:
@@ -188,12 +194,13 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
         args.type, args.mode = "ACCUSE", "disapprove"  # a politician attacking in words
 
 
-def _adjacent(tokens: list[Token], verb_last: int, first: int) -> bool:
+def _adjacent(tokens: list[Token], verb_last: int, first: int, norp: bool = False) -> bool:
     """The subject of a verb-first clause follows the verb, at most past a time phrase, an
-    adverb or punctuation (اعتقلت مساء الثلاثاء، X)."""
+    adverb or punctuation (اعتقلت مساء الثلاثاء، X); a nationality may qualify the noun
+    before it (أفرجت عن صحفي بريطاني)."""
     if first - verb_last > 6:
         return False
-    for j in range(verb_last + 1, first):
+    for j in range(verb_last + 1, first - 1 if norp else first):
         norm = tokens[j].norm
         if not tokens[j].is_arabic or norm in _SKIPPABLE or (len(norm) > 3 and norm.endswith("ا")):
             continue

@@ -47,6 +47,7 @@ class TriggerEntry:
     needs: str | None  # "recipient": only with a named recipient (أوقف X is an arrest)
     actor_sectors: frozenset[str]  # only when an actor is of one of these sectors
     participant: bool  # the word names the actors themselves (المتظاهرون)
+    speaker_accuses: bool  # X مسؤول عن: the reporting speaker is the actor, X the recipient
     not_after: frozenset[str]  # the word before the trigger rules it out (طائرة مسيرة)
     not_before: frozenset[str]  # the word after it rules it out (المسيرة السلمية)
 
@@ -100,6 +101,7 @@ def _entry(raw: dict, line: int) -> TriggerEntry:
         prep_window=int(raw.get("prep_window", 8)),
         needs=raw.get("needs"), actor_sectors=frozenset(raw.get("actor_sectors", ())),
         participant=bool(raw.get("participant")),
+        speaker_accuses=bool(raw.get("speaker_accuses")),
         not_after=frozenset(_norm_list(raw.get("not_after"))),
         not_before=frozenset(_norm_list(raw.get("not_before"))),
     )

@@ -164,6 +164,17 @@ def _mark_links(parties: list[Party], tokens: list[Token], text: str, words) -> 
                 lead = lead[1:]
             if lead[:1] in ("ب", "ل", "ك"):
                 p.prep = lead[0]
+        if p.prep is None and p.type == "NORP" and p.first > 1 and tokens[p.first - 1].is_arabic:
+            # صحفي بريطاني / للصحفي البريطاني: the nationality qualifies the noun before it
+            head = tokens[p.first - 1].norm
+            if head.startswith(("بال", "وبال")):
+                p.prep = "ب"
+            elif head.startswith(("لل", "ولل")):
+                p.prep = "ل"
+            elif tokens[p.first - 2].norm in _SEPARATE:
+                p.prep = prep_of(tokens[p.first - 2])
+            if p.prep:
+                continue
         if p.prep is None and p.first > 0:
             prev = tokens[p.first - 1]
             before = tokens[p.first - 2].norm if p.first > 1 else ""

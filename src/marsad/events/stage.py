@@ -60,6 +60,7 @@ class EventExtractor:
         self.threshold = threshold
         self.observe = observe
         self._speech = self.cues.words("speech")
+        self._recent: list[Party] = []
         self._light = self.cues.words("light_verb")
         self._negative = self.cues.words("negative_context")
         self._pronoun_subject = self.cues.words("pronoun_subject")
@@ -91,7 +92,7 @@ class EventExtractor:
                 off_topic = self._off_topic(tokens, lo, hi)
                 made, last_subject = self._sentence_events(
                     doc, tokens, sent, clauses, hits, sent_parties, off_topic, published, home,
-                    last_subject)
+                    last_subject, recent)
                 events += made
             recent = ([p for p in sent_parties if p.code and p.type in ("GPE", "NORP", "PER", "ROLE", "ORG")]
                       + recent)[:12]
@@ -104,7 +105,7 @@ class EventExtractor:
 
     # --- per sentence ----------------------------------------------------------------
     def _sentence_events(self, doc, tokens, sent, clauses, hits, parties, off_topic, published, home,
-                         last_subject):
+                         last_subject, recent):
         out: list[Event] = []
         lo, hi = clauses[0].first, clauses[-1].last
         subject_here = False  # a subject was named earlier in this sentence
@@ -120,6 +121,14 @@ class EventExtractor:
             explicit = (bool(args.actors) or entry.participant, bool(args.recipients))
             clause = clauses[k]
             speaker = self._speaker(tokens, clauses, k, parties)
+            if entry.speaker_accuses:
+                if not speaker:
+                    continue
+                args.recipients = args.recipients or args.actors
+                args.actors = list(speaker)
+            if entry.receive and not args.subject_found and not args.recipients:
+                args.recipients = self._inherit(tokens, clauses, k, hit, speaker, last_subject)
+            self._pronoun_object(tokens, hit, args, parties, recent)
             inherited_here = False
             if not args.actors:
                 args.actors = self._inherit(tokens, clauses, k, hit, speaker, last_subject)
@@ -143,6 +152,8 @@ class EventExtractor:
                 continue  # "تهديد وشيك": a verbal act needs someone doing it or facing it
             if entry.mode == "visit" and not self._visit_host(args, parties, hit, clauses, k):
                 continue
+            if not args.recipients and not entry.recip:
+                args.recipients = _nearby_recipient(args, parties, hit, clause)
             mod = modality(tokens, clauses, k, hit, self.cues, published)
             if mod.negated and mod.negated_by in _REFUSAL and QUAD_CLASS[args.type or entry.type] in (2, 4):
                 # لن تتدخل / عدم تدخلها: declining to act is a REJECT that did happen
@@ -218,6 +229,19 @@ class EventExtractor:
             ev.date, ev.date_text = _date_value(value)
         if ev.date and old_date(ev.date, published):
             ev.historical, ev.future = True, False
+
+    def _pronoun_object(self, tokens, hit: Hit, args: Args, parties, recent) -> None:
+        """سراحه، اعتقاله، اغتيالها: the pronoun stands for the last person named before."""
+        if args.recipients or hit.entry.gen != "recipient" and hit.entry.pos != "mwe":
+            return
+        last = max(hit.consumed or (hit.last,))
+        norm = tokens[last].norm
+        if not norm.endswith(("ه", "ها", "هم", "هما")) or len(norm) < 4:
+            return
+        before = [p for p in parties if p.last < hit.first and p.type in ("PER", "ROLE")]
+        pool = before[::-1] + [p for p in recent if p.type in ("PER", "ROLE")]
+        if pool and pool[0] not in args.actors:
+            args.recipients = [pool[0]]
 
     def _visit_host(self, args: Args, parties: list[Party], hit: Hit, clauses, k) -> bool:
         """A visit needs a host: a place or party it goes to. Without one in the clause, the
@@ -376,6 +400,19 @@ def _dedupe_sentence(events: list[Event]) -> list[Event]:
             same.recipient = ev.recipient
         same.also.append(Span(ev.evidence.start, ev.evidence.end, ev.evidence.text))
     return out
+
+
+def _nearby_recipient(args: Args, parties: list[Party], hit: Hit, clause: Clause) -> list[Party]:
+    """No recipient named by the grammar: the nearest other party of the clause, after the
+    trigger first (انتقد ... السياسة الإسرائيلية). A guess: the event's confidence says so."""
+    taken = {id(p) for p in args.actors}
+    codes = {p.code for p in args.actors if p.code}
+    cands = [p for p in parties if clause.first <= p.first < clause.last and id(p) not in taken
+             and p.is_actor and p.prep not in ("agent",) and (not p.code or p.code not in codes or p.type != "GPE")]
+    after = [p for p in cands if p.first > hit.last]
+    before = [p for p in cands if p.last < hit.first]
+    pick = after[0] if after else (before[-1] if before else None)
+    return [pick] if pick else []
 
 
 def _actor(p: Party) -> Actor:
