@@ -37,6 +37,7 @@ from marsad.text import normalize as normalize_key
 # Name parts that never identify a person on their own.
 _NAME_PARTICLES = frozenset(["عبد", "ابو", "ابن", "بن", "بنت", "ال", "ام", "الدين", "الله", "عبدالله"])
 _GRACE = dt.timedelta(days=31)
+_TITLE_LINKS = frozenset(["في", "من", "ب", "باسم"])
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
 # The tagger's marginal probability a span needs: one-word spans are more often noise.
 _MODEL_MIN, _MODEL_MIN_ONE = 0.4, 0.72
@@ -238,6 +239,8 @@ class EntityRecognizer:
         for i, t in enumerate(tokens):
             if t.is_arabic and t.norm in self._titles:
                 starts.append(i + 1)
+                if i + 3 < len(tokens) and tokens[i + 1].norm in _TITLE_LINKS:
+                    starts.append(i + 3)  # الناشط في الحراك X Y, القيادي في حزب X Y
             elif t.is_arabic and i + 1 < len(tokens) and f"{t.norm} {tokens[i + 1].norm}" in self._titles:
                 starts.append(i + 2)
         added = []
