@@ -41,17 +41,40 @@ def _shape(word: str) -> str:
     return "P"
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    # Arabic territory names that ship with babel: a cheap, news-general gazetteer flag.
-    from babel import Locale
+def _keys(name: str) -> set[str]:
+    norm = normalize(name)
+    return {norm, norm[2:]} if norm.startswith("ال") and len(norm) > 4 else {norm}
 
-    names = set()
-    for name in Locale("ar").territories.values():
-        norm = normalize(name)
-        if " " not in norm:
-            names.add(norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm)
-    return frozenset(names)
+
+@lru_cache(maxsize=1)
+def _lexicon_flags() -> dict[str, tuple[str, ...]]:
+    """Normalized single word -> gazetteer flags, from the project's knowledge files.
+
+    A flag is only a hint: the CRF learns how much to trust it (many place names are also
+    common words or person names). Keys carry no article, like `clitic_splits` stems.
+    """
+    from marsad.knowledge import load_jsonl
+
+    flags: dict[str, set[str]] = {}
+
+    def add(name: str, flag: str) -> None:
+        words = normalize(name).split()
+        if len(words) == 1:
+            for key in _keys(words[0]):
+                flags.setdefault(key, set()).add(flag)
+        elif words and len(words[0]) > 2:
+            for key in _keys(words[0]):
+                flags.setdefault(key, set()).add(flag + "1")  # first word of a longer name
+
+    for entry in load_jsonl("countries.jsonl"):
+        for name in entry.get("ar", ()):
+            add(name, "gz=country")
+        for name in entry.get("demonyms", ()):
+            add(name, "gz=nisba")
+    for entry in load_jsonl("gazetteer.jsonl"):
+        for name in entry.get("names", ()):
+            add(name, "gz=place")
+    return {k: tuple(sorted(v)) for k, v in flags.items()}
 
 
 @lru_cache(maxsize=262144)
@@ -63,15 +86,15 @@ def word_features(word: str) -> WordFeatures:
         "w=" + norm, "sh=" + shape, "st=" + stem, "pc=" + "+".join(prefix),
         "p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3],
         "s1=" + norm[-1:], "s2=" + norm[-2:], "s3=" + norm[-3:],
-        "sts2=" + stem[-2:], "len=" + str(min(len(stem), 9)),
+        "sts2=" + stem[-2:], "sts3=" + stem[-3:], "stp2=" + stem[:2], "stp3=" + stem[:3], "len=" + str(min(len(stem), 9)),
     ]
     if "ال" in prefix:
         feats.append("al")
     if shape[0] == "L":
         feats.append("lw=" + norm.lower())
-    if stem in _country_names():
-        feats.append("gz=country")
-    ctx = ("w=" + norm, "st=" + stem, "sh=" + shape)
+    gz = _lexicon_flags().get(stem, ())
+    feats += gz
+    ctx = ("w=" + norm, "st=" + stem, "sh=" + shape, *gz)
     return WordFeatures(
         own=tuple(feats),
         left2=tuple("-2" + f for f in ctx[:2]),

@@ -21,7 +21,7 @@ def train_ner(
     output: str | Path,
     *,
     dev_fraction: float = 0.0,
-    c1: float = 0.1,
+    c1: float = 0.2,
     c2: float = 0.01,
     max_iterations: int = 150,
     min_freq: int = 1,
