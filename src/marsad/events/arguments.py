@@ -22,6 +22,8 @@ from marsad.text import Token, normalize
 Group = list[Party]
 _MATERIAL_CONFLICT = frozenset(["ASSAULT", "COERCE"])
 _ARMED = frozenset(["MIL", "REB", "UAF", "COP"])
+# Subjects before a kill/arrest verb with no object are its victims (قُتلوا، اعتُقلوا).
+_VICTIMS = frozenset(["REB", "UAF", "CVL", "OPP"])
 # Words that may stand between a verb and its subject.
 _SKIPPABLE = frozenset(normalize(w) for w in (
     "أمس", "امس", "اليوم", "الليلة", "مساء", "صباح", "فجر", "ظهر", "يوم", "الأحد", "الاثنين",
@@ -32,7 +34,7 @@ _SKIPPABLE = frozenset(normalize(w) for w in (
 # Attacks and arrests reach their target through these too (مواقع للحوثيين، ضد المدنيين).
 _MATERIAL_RPREP = ("ل", "ضد", "علي")
 # A verbal noun takes the subject before it only this close (شنت قوات التحالف غارات).
-NOUN_SUBJECT_DISTANCE = 4
+NOUN_SUBJECT_DISTANCE = 6
 
 
 @dataclass(slots=True)
@@ -93,6 +95,10 @@ def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties
     else:
         _verb_args(tokens, clauses, k, hit, before, after, agents, prepped, parties, args)
     _between(after, hit, args)
+    if entry.recip and args.recipients and entry.type not in _MATERIAL_CONFLICT:
+        # a meeting or agreement: every named side is a party to it (قمة عقدها مع نظيره)
+        args.actors = args.actors + [p for p in args.recipients if p not in args.actors]
+        args.recipients = []
     _apply_switch(tokens, hit, hi, args)
     return args
 
@@ -178,6 +184,9 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
         if direct is not None and entry.obj != "none":
             recips.append(direct)
         recips += [g for g in prepped if g not in recips]
+    if subj is not None and entry.gen == "recipient" and not recips and subj[0].first < hit.head and \
+            all(p.sector in _VICTIMS for p in subj):
+        recips, subj = [subj], None  # عشرات من المسلحين قتلوا: the militants were killed
     if entry.receive and subj is not None:
         giver = next((g for g in after if _prep(g) == "من"), None)
         recips, subj = [subj], giver
@@ -210,7 +219,7 @@ def _adjacent(tokens: list[Token], verb_last: int, first: int, norp: bool = Fals
 
 def _between(after: list[Group], hit: Hit, args: Args) -> None:
     """اشتباكات بين X و Y / محادثات بين X و Y: the parties after بين."""
-    g = next((g for g in after if _prep(g) == "بين" and g[0].first - hit.last <= 3), None)
+    g = next((g for g in after if _prep(g) == "بين" and g[0].first - hit.last <= 6), None)
     if g is None:
         return
     sides: list[list[Party]] = []
