@@ -1,7 +1,8 @@
 """Hand-built Documents for the event tests: text layer from the project, entities by hand.
 
 `make_doc(text, {"روسيا": ("GPE", "RUS", None), ...})` marks every occurrence of each surface
-form as a mention of one entity, so the event stage can be tested apart from the entity stage.
+form as a mention of one entity (forms absent from the text are skipped), so the event stage can
+be tested apart from the entity stage.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ def make_doc(text: str, entities: dict[str, tuple[str, str | None, str | None]],
         while i >= 0:
             mentions.append(Mention(i, i + len(surface), surface))
             i = full.find(surface, i + 1)
-        assert mentions, f"{surface!r} does not occur in the test text"
+        if not mentions:
+            continue  # a shared party list: not every party is in every sentence
         out.append(Entity(id=f"E{n}", type=etype, text=surface, start=mentions[0].start,
                           end=mentions[0].end, name=surface, code=code, sector=sector, mentions=mentions))
     doc.entities = out

@@ -34,7 +34,9 @@ _SKIPPABLE = frozenset(normalize(w) for w in (
 # Attacks and arrests reach their target through these too (مواقع للحوثيين، ضد المدنيين).
 _MATERIAL_RPREP = ("ل", "ضد", "علي")
 # A verbal noun takes the subject before it only this close (شنت قوات التحالف غارات).
-NOUN_SUBJECT_DISTANCE = 6
+NOUN_SUBJECT_DISTANCE = 6  # with a light verb in between
+NEAR_SUBJECT = 3
+SVO_DISTANCE = 4
 
 
 @dataclass(slots=True)
@@ -76,7 +78,8 @@ def _actor_like(g: Group) -> bool:
     return any(p.type != "LOC" for p in g)
 
 
-def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties: list[Party]) -> Args:
+def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties: list[Party],
+           light=frozenset()) -> Args:
     """Actor and recipient parties of `hit` in clause k (see the module docstring)."""
     clause = clauses[k]
     lo, hi = clause.first, clause.last
@@ -90,8 +93,8 @@ def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties
     rprep = entry.rprep + (_MATERIAL_RPREP if entry.type in _MATERIAL_CONFLICT else ())
     agents = [g for g in after if _prep(g) == "agent"]
     prepped = [g for g in after if _prep(g) in rprep and _actor_like(g)]
-    if entry.pos == "noun" or (entry.pos == "mwe" and hit.kind == "noun"):
-        _noun_args(hit, before, after, agents, prepped, args)
+    if not hit.is_verb:
+        _noun_args(tokens, hit, before, after, agents, prepped, args, light)
     else:
         _verb_args(tokens, clauses, k, hit, before, after, agents, prepped, parties, args)
     _between(after, hit, args)
@@ -103,10 +106,24 @@ def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties
     return args
 
 
-def _noun_args(hit: Hit, before, after, agents, prepped, args: Args) -> None:
+def _light_between(tokens: list[Token], g: Group, hit: Hit, light) -> bool:
+    """A light verb (شن، نفذ، أجرى، وجه) next to the subject, before or after it."""
+    lo = max(0, g[0].first - 2)
+    for j in range(lo, hit.head):
+        if g[0].first <= j <= g[-1].last:
+            continue
+        norm = tokens[j].norm
+        if norm in light or (norm[:1] in ("و", "ف") and norm[1:] in light):
+            return True
+    return False
+
+
+def _noun_args(tokens: list[Token], hit: Hit, before, after, agents, prepped, args: Args, light) -> None:
     entry = hit.entry
     end = max(hit.consumed) if hit.consumed else hit.last
-    genitive = next((g for g in after if _free(g) and g[0].first <= end + 2 and _actor_like(g)), None)
+    # the genitive: right after the noun, or a nationality after a bare noun (اعتقال صحفي روسي)
+    genitive = next((g for g in after if _free(g) and _actor_like(g) and
+                     g[0].first <= end + (3 if g[0].type == "NORP" else 2)), None)
     actor: Group | None = None
     recipients: list[Group] = [g for g in prepped if g is not genitive]
     if genitive is not None:
@@ -117,7 +134,10 @@ def _noun_args(hit: Hit, before, after, agents, prepped, args: Args) -> None:
     if actor is None and agents:
         actor = agents[0]
     if actor is None and entry.gen != "recipient":
-        subj = [g for g in before if _free(g) and _actor_like(g) and hit.head - g[-1].last <= NOUN_SUBJECT_DISTANCE]
+        # شنت قوات التحالف غارات / قوات الأمن نفذت ملاحقات: a light verb carries the subject
+        subj = [g for g in before if _free(g) and _actor_like(g) and (
+            hit.head - g[-1].last <= NEAR_SUBJECT or
+            (hit.head - g[-1].last <= NOUN_SUBJECT_DISTANCE and _light_between(tokens, g, hit, light)))]
         if subj:
             actor = subj[-1]
     if entry.recip and actor is not None:
@@ -143,11 +163,22 @@ def _antecedent(clauses: list[Clause], k: int, parties: list[Party]) -> Group | 
 
 def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, parties, args: Args) -> None:
     entry = hit.entry
-    free_before = [g for g in before if _free(g) and _actor_like(g)]
+    clause = clauses[k]
+    opening = clause.first + (1 if clause.marker == clause.first else 0)
+    # the subject before a verb: right before it, or opening the clause (headlines, أن X ...)
+    free_before = [g for g in before if _free(g) and _actor_like(g) and
+                   (hit.head - g[-1].last <= SVO_DISTANCE or g[0].first <= opening + 1)]
     free_after = [g for g in after if _free(g)]
     subj: Group | None = free_before[-1] if free_before else None
     patient_first = False
-    if subj is None and free_after and _actor_like(free_after[0]) and \
+    if entry.gen == "recipient" and hit.last + 1 < len(tokens) and _is_number(tokens[hit.last + 1].norm):
+        # قتل خمسة جنود / اعتقل 20 شخصا: a count after the verb introduces its victims
+        recip_first = [g for g in free_after if g[0].first - hit.last <= 4][:1]
+        if recip_first:
+            args.recipients = list(recip_first[0])
+            free_after = [g for g in free_after if g is not recip_first[0]]
+            patient_first = True
+    if subj is None and not patient_first and free_after and _actor_like(free_after[0]) and \
             _adjacent(tokens, hit.last, free_after[0][0].first, free_after[0][0].type == "NORP") and \
             not (hit.feminine and all(p.masculine for p in free_after[0])):
         subj = free_after.pop(0)  # verb first: its subject follows (اتهمت تركيا ...)
@@ -201,6 +232,16 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
     if entry.lemma == "هاجم" and subj is not None and all(p.type in ("PER", "ROLE", "NORP") for p in subj) \
             and not any(p.sector in _ARMED for p in subj):
         args.type, args.mode = "ACCUSE", "disapprove"  # a politician attacking in words
+
+
+_NUMBERS = frozenset(normalize(w) for w in (
+    "اثنان", "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات",
+    "مئات", "آلاف", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "نحو", "قرابة",
+    "حوالي", "أكثر", "عدد", "عددا"))
+
+
+def _is_number(norm: str) -> bool:
+    return norm.isdigit() or norm in _NUMBERS
 
 
 def _adjacent(tokens: list[Token], verb_last: int, first: int, norp: bool = False) -> bool:

@@ -28,8 +28,10 @@ class Clause:
     marker: int | None = None  # token index of the opener / pronoun / particle
 
 
-def split_clauses(tokens: list[Token], lo: int, hi: int, cues: Cues, verb_at: set[int]) -> list[Clause]:
-    """Clauses of tokens[lo:hi]. `verb_at`: token indices read as verbs (triggers, speech verbs)."""
+def split_clauses(tokens: list[Token], lo: int, hi: int, cues: Cues, verb_at: set[int],
+                  conj_verb_at: set[int] = frozenset()) -> list[Clause]:
+    """Clauses of tokens[lo:hi]. `verb_at`: token indices read as verbs (triggers, speech
+    verbs); `conj_verb_at`: those among them with و/ف attached (وأكد، فاعتقلت)."""
     openers = cues.words("clause_opener")
     relatives = cues.words("relative")
     complements = cues.words("complement")
@@ -74,7 +76,7 @@ def split_clauses(tokens: list[Token], lo: int, hi: int, cues: Cues, verb_at: se
             cut(i, "opener", i)
         elif any(_phrase_at(tokens, i, hi, c.words) for c in multi_openers):
             cut(i, "opener", i)
-        elif i in verb_at and norm[:1] in ("و", "ف") and i - 1 >= lo and tokens[i - 1].norm not in _COMMA:
+        elif i in conj_verb_at and i - 1 >= lo and tokens[i - 1].norm not in _COMMA:
             cut(i, "coord", i)
     return clauses
 

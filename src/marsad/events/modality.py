@@ -30,6 +30,7 @@ class Modality:
     future: bool = False
     historical: bool = False
     negated_by: str = ""  # the cue word that negates (لن، عدم ...)
+    negated_at: int = -1  # its token index
 
 
 def _bare(norm: str) -> str:
@@ -49,8 +50,8 @@ def _has_phrase(tokens: list[Token], lo: int, hi: int, words: tuple[str, ...]) -
     return False
 
 
-def _negated(tokens, clause: Clause, hit: Hit, cues: Cues) -> str:
-    """The negating cue before the trigger, or ''."""
+def _negated(tokens, clause: Clause, hit: Hit, cues: Cues) -> tuple[str, int]:
+    """The negating cue before the trigger and its position, or ('', -1)."""
     neg = cues.words("negation")
     not_neg = cues.words("negation_not")
     for j in _before(tokens, clause.first, hit.head, 4):
@@ -66,8 +67,8 @@ def _negated(tokens, clause: Clause, hit: Hit, cues: Cues) -> str:
         if _bare(norm) == "غير" and hit.is_verb:
             continue
         # a negated light verb in between still negates (لم يوجه أي اتهامات)
-        return _bare(norm)
-    return ""
+        return _bare(norm), j
+    return "", -1
 
 
 def _hypothetical(tokens, clause: Clause, hit: Hit, cues: Cues) -> bool:
@@ -126,10 +127,11 @@ def _historical(tokens, clause: Clause, hit: Hit, cues: Cues, published: dt.date
 def modality(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, cues: Cues,
              published: dt.date | None) -> Modality:
     clause = clauses[k]
-    neg = _negated(tokens, clause, hit, cues)
+    neg, neg_at = _negated(tokens, clause, hit, cues)
     out = Modality(
         negated=bool(neg),
         negated_by=neg,
+        negated_at=neg_at,
         hypothetical=_hypothetical(tokens, clause, hit, cues),
         future=_future(tokens, clause, hit, cues),
         historical=_historical(tokens, clause, hit, cues, published),
@@ -143,6 +145,8 @@ def modality(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, cues:
             out.negated = True
         if words & cues.words("hypothetical_governor").keys():
             out.hypothetical = True
+        if words & cues.words("future").keys() and not out.historical:
+            out.future = True  # من المقرر أن، يعتزم أن
     return out
 
 

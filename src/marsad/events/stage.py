@@ -34,7 +34,8 @@ except ImportError:  # pragma: no cover
     _event_date = None
 
 _VERBAL = frozenset([1, 3])
-_REFUSAL = frozenset(["لن", "عدم"])
+_DECLARE = frozenset(normalize(w) for w in ("تعلن", "يعلن", "أعلن", "أعلنت", "قرر", "قررت", "تقرر", "يقرر",
+                                            "تعهد", "تعهدت", "أكد عزمه"))
 _CONTENT_PREPS = frozenset(normalize(w) for w in ("على", "إلى", "من", "عن"))
 _PLACE_TYPES = frozenset(["GPE", "LOC"])
 _PAIR_WORDS = frozenset(normalize(w) for w in (
@@ -90,8 +91,11 @@ class EventExtractor:
             sent_parties = [p for p in parties if lo <= p.first < hi]
             sent_parties = self._resolve_references(tokens, lo, hi, sent_parties, recent)
             if hits:
-                verb_at = {h.head for h in hits if h.is_verb} | self._verb_like(tokens, lo, hi)
-                clauses = split_clauses(tokens, lo, hi, self.cues, verb_at)
+                speech_like = self._verb_like(tokens, lo, hi)
+                verb_at = {h.head for h in hits if h.is_verb} | set(speech_like)
+                conj_at = {h.head for h in hits if h.is_verb and h.prefix[:1] in (("و",), ("ف",))} | \
+                    {i for i, conj in speech_like.items() if conj}
+                clauses = split_clauses(tokens, lo, hi, self.cues, verb_at, conj_at)
                 off_topic = self._off_topic(tokens, lo, hi)
                 made, last_subject = self._sentence_events(
                     doc, tokens, sent, clauses, hits, sent_parties, off_topic, published, home,
@@ -118,7 +122,7 @@ class EventExtractor:
                 continue
             entry = hit.entry
             k = clause_of(clauses, hit.head)
-            args = assign(tokens, clauses, k, hit, parties)
+            args = assign(tokens, clauses, k, hit, parties, self._light)
             if args.switch_at is not None:
                 embedded.add(args.switch_at)  # انسحب من الاتفاق: الاتفاق is no AGREE here
             explicit = (bool(args.actors) or entry.participant, bool(args.recipients))
@@ -158,13 +162,15 @@ class EventExtractor:
             if not args.recipients and not entry.recip:
                 args.recipients = _nearby_recipient(args, parties, hit, clause)
             mod = modality(tokens, clauses, k, hit, self.cues, published)
-            if mod.negated and mod.negated_by in _REFUSAL and QUAD_CLASS[args.type or entry.type] in (2, 4):
+            if mod.negated and QUAD_CLASS[args.type or entry.type] in (2, 4) and \
+                    self._refusal(tokens, mod, lo):
                 # لن تتدخل / عدم تدخلها: declining to act is a REJECT that did happen
                 args.type, args.mode, mod.negated = "REJECT", None, False
             ev = self._event(doc, tokens, sent, clause, hit, args, mod, speaker, home)
             if ev is None:
                 continue
-            if ev.type in concrete.MATERIAL_TYPES:
+            if ev.type in concrete.MATERIAL_TYPES and not (ev.negated or ev.hypothetical) and \
+                    not (ev.future and all(explicit)):
                 feats = concrete.features(tokens, lo, hi, clause, hit, parties, *explicit, self.cues,
                                           sent.end <= len(doc.article.title))
                 if self.observe is not None:
@@ -234,6 +240,15 @@ class EventExtractor:
         if ev.date and old_date(ev.date, published):
             ev.historical, ev.future = True, False
 
+    def _refusal(self, tokens, mod, lo: int) -> bool:
+        """لن تتدخل، أعلنت عدم تدخلها: a stated refusal, not a report that nothing happened."""
+        if mod.negated_by == "لن":
+            return True
+        if mod.negated_by != "عدم":
+            return False
+        before = {_bare(tokens[j].norm) for j in range(max(lo, mod.negated_at - 3), mod.negated_at)}
+        return bool(before & _DECLARE)
+
     def _pronoun_object(self, tokens, hit: Hit, args: Args, parties, recent) -> None:
         """سراحه، اعتقاله، اغتيالها: the pronoun stands for the last person named before."""
         if args.recipients or hit.entry.gen != "recipient" and hit.entry.pos != "mwe":
@@ -268,13 +283,15 @@ class EventExtractor:
         return True
 
     # --- context -----------------------------------------------------------------------
-    def _verb_like(self, tokens, lo, hi) -> set[int]:
-        out = set()
+    def _verb_like(self, tokens, lo, hi) -> dict[int, bool]:
+        """Speech and light verbs: token index → whether و/ف is attached."""
+        out: dict[int, bool] = {}
         for i in range(lo, hi):
             norm = tokens[i].norm
-            bare = norm[1:] if norm[:1] in ("و", "ف") else norm
-            if bare in self._speech or bare in self._light:
-                out.add(i)
+            if norm in self._speech or norm in self._light:
+                out[i] = False
+            elif norm[:1] in ("و", "ف") and (norm[1:] in self._speech or norm[1:] in self._light):
+                out[i] = True
         return out
 
     def _off_topic(self, tokens, lo, hi) -> bool:
