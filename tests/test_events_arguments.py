@@ -50,8 +50,8 @@ def test_events_arguments_feminine_verb_skips_a_man_after_it():
     ents = {"السلطات المصرية": ("ORG", "EGY", "GOV"), "أحمد ماهر": ("PER", "EGY", None)}
     text = "قالت السلطات المصرية إنها لن تتهاون مع المخالفين. واعتقلت مساء الأحد الناشط أحمد ماهر."
     ev = one(text, ents, "COERCE")
-    assert ev.recipient and ev.recipient[0].text == "أحمد ماهر"
-    assert codes(ev.actor) == {"EGY"}
+    assert "أحمد ماهر" in {a.text for a in ev.recipient}
+    assert "أحمد ماهر" not in {a.text for a in ev.actor} and codes(ev.actor) == {"EGY"}
 
 
 def test_events_arguments_both_countries_resolve_to_the_pair():

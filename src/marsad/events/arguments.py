@@ -166,6 +166,9 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
     clause = clauses[k]
     opening = clause.first + (1 if clause.marker == clause.first else 0)
     # the subject before a verb: right before it, or opening the clause (headlines, أن X ...)
+    # (a nationality describing a topic, الأزمة السورية, is neither subject nor object)
+    before = [g for g in before if not g[0].attributive]
+    after = [g for g in after if not g[0].attributive]
     free_before = [g for g in before if _free(g) and _actor_like(g) and
                    (hit.head - g[-1].last <= SVO_DISTANCE or g[0].first <= opening + 1)]
     free_after = [g for g in after if _free(g)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from marsad.events.cues import load_actor_words
 from marsad.events.matcher import prep_of, readings
 from marsad.model import Document
-from marsad.text import Token
+from marsad.text import Token, normalize
 
 ACTOR_TYPES = frozenset(["PER", "ORG", "GPE", "NORP", "ROLE"])
 _SECTOR_OF_TYPE = {"GPE": "GOV"}
@@ -36,6 +36,7 @@ class Party:
     prep: str | None = None  # the preposition introducing it
     conj: bool = False  # joined to the previous party by و
     masculine: bool = False  # a man or a singular masculine noun (never after a feminine verb)
+    attributive: bool = False  # الأزمة السورية: a nationality describing a topic, not a party
 
     @property
     def is_actor(self) -> bool:
@@ -144,6 +145,19 @@ def _drop_nested(parties: list[Party]) -> list[Party]:
     return out
 
 
+def _describes_topic(p: Party, tokens: list[Token], before: Party | None) -> bool:
+    """A nationality adjective (السورية، الإيراني) after a common noun that no party covers
+    (الأزمة السورية، البرنامج النووي الإيراني): it says what the noun is about."""
+    head = tokens[p.first - 1]
+    if not head.is_arabic or (before is not None and before.last == p.first - 1):
+        return False
+    if head.norm in _SEPARATE or len(head.norm) < 3:
+        return False
+    adjective = p.text and normalize(p.text).endswith(("ي", "يه"))
+    same_article = head.norm.startswith(("ال", "وال", "بال", "لل")) == normalize(p.text).startswith("ال")
+    return bool(adjective and same_article)
+
+
 def _role_clitic(p: Party, tokens: list[Token], words) -> str:
     """A role mention that kept its clitic (لميليشيات): the clitic letters, else ''."""
     if p.type not in ("ROLE", "GROUP") or p.start != tokens[p.first].start:
@@ -164,6 +178,8 @@ def _mark_links(parties: list[Party], tokens: list[Token], text: str, words) -> 
                 lead = lead[1:]
             if lead[:1] in ("ب", "ل", "ك"):
                 p.prep = lead[0]
+        if p.type == "NORP" and p.first > 0 and _describes_topic(p, tokens, parties[k - 1] if k else None):
+            p.attributive = True
         if p.prep is None and p.type == "NORP" and p.first > 1 and tokens[p.first - 1].is_arabic:
             # صحفي بريطاني / للصحفي البريطاني: the nationality qualifies the noun before it
             head = tokens[p.first - 1].norm
