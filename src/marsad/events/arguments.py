@@ -122,8 +122,13 @@ def _noun_args(tokens: list[Token], hit: Hit, before, after, agents, prepped, ar
     entry = hit.entry
     end = max(hit.consumed) if hit.consumed else hit.last
     # the genitive: right after the noun, or a nationality after a bare noun (اعتقال صحفي روسي)
-    genitive = next((g for g in after if _free(g) and _actor_like(g) and
-                     g[0].first <= end + (3 if g[0].type == "NORP" else 2)), None)
+    genitive = None
+    for g in after:
+        if g[0].first > end + 3:
+            break
+        if _free(g) and _actor_like(g) and g[0].first <= end + (3 if g[0].type == "NORP" else 2):
+            genitive = g
+            break
     actor: Group | None = None
     recipients: list[Group] = [g for g in prepped if g is not genitive]
     if genitive is not None:

@@ -74,7 +74,7 @@ def split_clauses(tokens: list[Token], lo: int, hi: int, cues: Cues, verb_at: se
             cut(i, "complement", i)
         elif norm in openers or bare in openers:
             cut(i, "opener", i)
-        elif any(_phrase_at(tokens, i, hi, c.words) for c in multi_openers):
+        elif multi_openers and cues.phrase_at("clause_opener", tokens, i, hi):
             cut(i, "opener", i)
         elif i in conj_verb_at and i - 1 >= lo and tokens[i - 1].norm not in _COMMA:
             cut(i, "coord", i)
@@ -97,15 +97,6 @@ def _opens(norm: str, openers, relatives) -> bool:
     bare = norm[1:] if norm[:1] in ("و", "ف") else norm
     return norm in openers or bare in openers or norm in relatives or bare in relatives
 
-
-def _phrase_at(tokens: list[Token], i: int, hi: int, words: tuple[str, ...]) -> bool:
-    n = len(words)
-    if i + n > hi:
-        return False
-    first = tokens[i].norm
-    if first != words[0] and not (first[:1] in ("و", "ف") and first[1:] == words[0]):
-        return False
-    return all(tokens[i + k].norm == words[k] for k in range(1, n))
 
 
 def clause_of(clauses: list[Clause], i: int) -> int:

@@ -34,12 +34,29 @@ class Cues:
 
     single: dict[str, dict[str, Cue]] = field(default_factory=dict)
     multi: dict[str, list[Cue]] = field(default_factory=dict)
+    by_first: dict[str, dict[str, list[Cue]]] = field(default_factory=dict)
 
     def words(self, kind: str) -> dict[str, Cue]:
         return self.single.get(kind, {})
 
     def phrases(self, kind: str) -> list[Cue]:
         return self.multi.get(kind, [])
+
+    def phrase_at(self, kind: str, tokens, i: int, hi: int) -> Cue | None:
+        """The multi-word cue of `kind` starting at token i (a leading و/ف allowed), if any."""
+        index = self.by_first.get(kind)
+        if not index:
+            return None
+        norm = tokens[i].norm
+        cands = index.get(norm) or (index.get(norm[1:]) if norm[:1] in ("و", "ف") else None)
+        for cue in cands or ():
+            n = len(cue.words)
+            if i + n <= hi and all(tokens[i + k].norm == cue.words[k] for k in range(1, n)):
+                return cue
+        return None
+
+    def has_phrase(self, kind: str, tokens, lo: int, hi: int) -> bool:
+        return any(self.phrase_at(kind, tokens, i, hi) for i in range(lo, hi))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +82,7 @@ def load_cues() -> Cues:
             cues.single.setdefault(kind, {})[words[0]] = cue
         else:
             cues.multi.setdefault(kind, []).append(cue)
+            cues.by_first.setdefault(kind, {}).setdefault(words[0], []).append(cue)
     return cues
 
 

@@ -41,14 +41,6 @@ def _before(tokens: list[Token], lo: int, head: int, window: int) -> range:
     return range(max(lo, head - window), head)
 
 
-def _has_phrase(tokens: list[Token], lo: int, hi: int, words: tuple[str, ...]) -> bool:
-    n = len(words)
-    for i in range(lo, hi - n + 1):
-        if _bare(tokens[i].norm) == words[0] or tokens[i].norm == words[0]:
-            if all(tokens[i + k].norm == words[k] for k in range(1, n)):
-                return True
-    return False
-
 
 def _negated(tokens, clause: Clause, hit: Hit, cues: Cues) -> tuple[str, int]:
     """The negating cue before the trigger and its position, or ('', -1)."""
@@ -83,7 +75,7 @@ def _hypothetical(tokens, clause: Clause, hit: Hit, cues: Cues) -> bool:
             if not nxt.startswith(_IMPERFECT_PREFIX):
                 continue  # قد + perfect: 'has already'
         return True
-    return any(_has_phrase(tokens, clause.first, hit.head, c.words) for c in cues.phrases("hypothetical"))
+    return cues.has_phrase("hypothetical", tokens, clause.first, hit.head)
 
 
 def _future(tokens, clause: Clause, hit: Hit, cues: Cues) -> bool:
@@ -102,7 +94,7 @@ def _future(tokens, clause: Clause, hit: Hit, cues: Cues) -> bool:
             body = _bare(norm)
             if body[:1] == "س" and body[1:2] in _IMPERFECT_PREFIX and len(body) >= 4:
                 return True
-    return any(_has_phrase(tokens, clause.first, clause.last, c.words) for c in cues.phrases("future"))
+    return cues.has_phrase("future", tokens, clause.first, clause.last)
 
 
 def _historical(tokens, clause: Clause, hit: Hit, cues: Cues, published: dt.date | None) -> bool:
@@ -112,16 +104,14 @@ def _historical(tokens, clause: Clause, hit: Hit, cues: Cues, published: dt.date
             m = _YEAR_RE.match(tokens[j].norm)
             if m and int(m.group()) < published.year and abs(j - hit.head) <= 10:
                 return True
-    for c in cues.phrases("historical_phrase"):
-        if _has_phrase(tokens, lo, hi, c.words):
-            return True
+    if cues.has_phrase("historical_phrase", tokens, lo, hi):
+        return True
     hist = cues.words("historical")
+    found = [hist[b] for b in (_bare(tokens[j].norm) for j in range(lo, hi)) if b in hist]
+    if not found:
+        return False
     words_here = {_bare(tokens[j].norm) for j in range(lo, hi)}
-    for j in range(lo, hi):
-        cue = hist.get(_bare(tokens[j].norm))
-        if cue and cue.needs & words_here:
-            return True
-    return False
+    return any(cue.needs & words_here for cue in found)
 
 
 def modality(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, cues: Cues,
