@@ -103,3 +103,12 @@ def test_ner_corpus_retokenizes_glued_punctuation(tmp_path):
 def _write_raw(path, text):
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_ner_load_caches_per_file_and_sees_a_retrained_model(corpus, tmp_path):
+    out = tmp_path / "m.crfsuite"
+    train_ner([corpus], out, max_iterations=5)
+    first = NerTagger.load(out)
+    assert NerTagger.load(str(out)) is first
+    train_ner([corpus, corpus], out, max_iterations=30)  # rewritten in place
+    assert NerTagger.load(out) is not first

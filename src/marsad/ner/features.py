@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from wordfreq import zipf_frequency
+
 from marsad.text import clitic_splits, normalize
 
 _ARABIC_RE = re.compile("[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
@@ -27,6 +29,7 @@ class WordFeatures(NamedTuple):
     left1: tuple[str, ...]
     right1: tuple[str, ...]
     right2: tuple[str, ...]
+    stem: str  # for the neighbour-pair features
 
 
 def _shape(word: str) -> str:
@@ -92,6 +95,8 @@ def word_features(word: str) -> WordFeatures:
         feats.append("al")
     if shape[0] == "L":
         feats.append("lw=" + norm.lower())
+    if shape == "A":
+        feats.append("fq=" + str(int(zipf_frequency(stem, "ar"))))
     gz = _lexicon_flags().get(stem, ())
     feats += gz
     ctx = ("w=" + norm, "st=" + stem, "sh=" + shape, *gz)
@@ -101,6 +106,7 @@ def word_features(word: str) -> WordFeatures:
         left1=tuple("-1" + f for f in ctx),
         right1=tuple("+1" + f for f in ctx),
         right2=tuple("+2" + f for f in ctx[:2]),
+        stem=stem,
     )
 
 
@@ -113,12 +119,14 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
         x = list(f.own)
         if i > 0:
             x += wf[i - 1].left1
+            x.append("b-1=" + wf[i - 1].stem + "|" + f.stem)
             if i > 1:
                 x += wf[i - 2].left2
         else:
             x.append("BOS")
         if i + 1 < n:
             x += wf[i + 1].right1
+            x.append("b+1=" + f.stem + "|" + wf[i + 1].stem)
             if i + 2 < n:
                 x += wf[i + 2].right2
         else:

@@ -41,8 +41,8 @@ class NerSpan:
 class NerTagger:
     """A loaded CRF model. Tagging is thread-safe (one crfsuite Tagger per thread)."""
 
-    _default: NerTagger | None = None
-    _default_lock = threading.Lock()
+    _loaded: dict[tuple[str, int, int], NerTagger] = {}
+    _load_lock = threading.Lock()
 
     def __init__(self, path: Path):
         self.path = path
@@ -52,21 +52,27 @@ class NerTagger:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> NerTagger:
-        """Load a model file (default: the shipped `marsad/models/ner.crfsuite`)."""
-        path = Path(path) if path is not None else MODEL_PATH
+        """Load a model file (default: the shipped `marsad/models/ner.crfsuite`).
+
+        Each file is loaded once per process; a file rewritten since (new size or
+        modification time) is loaded again.
+        """
+        path = Path(path).resolve() if path is not None else MODEL_PATH
         if not path.is_file():
             raise NerModelError(f"NER model {str(path)!r} not found; train one with "
                                 "`marsad train-ner --corpus FILE... --output FILE`")
-        return cls(path)
+        stat = path.stat()
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        with cls._load_lock:
+            tagger = cls._loaded.get(key)
+            if tagger is None:
+                tagger = cls._loaded[key] = cls(path)
+        return tagger
 
     @classmethod
     def default(cls) -> NerTagger:
         """The shipped model, loaded once per process."""
-        if cls._default is None:
-            with cls._default_lock:
-                if cls._default is None:
-                    cls._default = cls.load()
-        return cls._default
+        return cls.load()
 
     def _tagger(self) -> pycrfsuite.Tagger:
         tagger = getattr(self._local, "tagger", None)
