@@ -61,6 +61,9 @@ def groups_of(parties: list[Party]) -> list[Group]:
                                                bool(prev.code or p.code) or prev.sector == p.sector))
                 or (p.first == prev.last + 2 and prev.type == "GROUP" and not prev.code and p.type == "PER")):
             groups[-1].append(p)  # apposition: الرئيس (الأمريكي) دونالد ترامب
+            for q in groups[-1]:  # the unnamed role takes the named person's country
+                if not q.code and p.code and q.type in ("GROUP", "ROLE"):
+                    q.code = p.code
         else:
             groups.append([p])
     return groups

@@ -194,7 +194,8 @@ class EventExtractor:
         actors = [_actor(p) for p in args.actors]
         recipients = [_actor(p) for p in args.recipients if not _same_party(p, args.actors)]
         explicit_actor, explicit_recipient = bool(actors), bool(recipients)
-        location = self._location(doc, c_start, c_end)
+        visit = (args.mode or entry.mode) == "visit"
+        location = self._location(doc, c_start, c_end, visit) or self._location(doc, sent.start, sent.end, visit)
         if location is not None and location.country:
             home = location.country  # unnamed police arrest where it happened
         _fill_codes(actors, home)
@@ -218,22 +219,24 @@ class EventExtractor:
         if ev.reported_by is not None and not ev.reported_by.code:
             ev.reported_by.code = "UNK"
         ev.location = location
-        self._attributes(doc, ev, c_start, c_end, published=doc.article.published_date)
+        self._attributes(doc, ev, sent.start, sent.end, t_start, published=doc.article.published_date)
         return ev
 
     @staticmethod
-    def _location(doc, start: int, end: int):
+    def _location(doc, start: int, end: int, visit: bool = False):
+        """Where the clause (or sentence) says it happened; a visit happens where it goes."""
         if _event_location is None:
             return None
         try:
-            return _event_location(doc, start, end)
+            return _event_location(doc, start, end, destination=visit)
         except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
             return None
 
-    def _attributes(self, doc, ev: Event, start: int, end: int, published) -> None:
+    def _attributes(self, doc, ev: Event, start: int, end: int, anchor: int, published) -> None:
+        """The date said in the sentence, the one nearest the trigger in its clause first."""
         if _event_date is not None:
             try:
-                value = _event_date(doc, start, end)
+                value = _event_date(doc, start, end, anchor=anchor)
             except Exception:  # noqa: BLE001
                 value = None
             ev.date, ev.date_text = _date_value(value)
