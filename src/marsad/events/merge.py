@@ -19,9 +19,10 @@ _RECIPROCAL = frozenset(["CONSULT", "AGREE", "COOPERATE"])
 _MANY = frozenset(["ASSAULT", "PROTEST"])
 
 
-def _named(parties) -> set[str]:
-    """Codes of parties the text names (not those filled in from context, nor UNK)."""
-    return {a.code for a in parties if a.code and a.code != "UNK" and (a.text or a.entity)}
+def _named(parties, guessed: set[int] | frozenset[int] = frozenset()) -> set[str]:
+    """Codes of parties the text names (not filled in from context or guessed, nor UNK)."""
+    return {a.code for a in parties if a.code and a.code != "UNK" and (a.text or a.entity)
+            and id(a) not in guessed}
 
 
 def _entities(parties) -> set[str]:
@@ -36,10 +37,12 @@ def _same_modality(a: Event, b: Event) -> bool:
     return (a.negated, a.hypothetical, a.historical) == (b.negated, b.hypothetical, b.historical)
 
 
-def mergeable(a: Event, b: Event, title_end: int, lede_end: int) -> bool:
+def mergeable(a: Event, b: Event, title_end: int, lede_end: int,
+              guessed: set[int] | frozenset[int] = frozenset()) -> bool:
     if a.type != b.type or not _same_modality(a, b):
         return False
-    aa, ba, ar, br = _named(a.actor), _named(b.actor), _named(a.recipient), _named(b.recipient)
+    aa, ba = _named(a.actor, guessed), _named(b.actor, guessed)
+    ar, br = _named(a.recipient, guessed), _named(b.recipient, guessed)
     if a.type in _RECIPROCAL:
         sa, sb = aa | ar, ba | br
         if sa and sb and not (sa <= sb or sb <= sa):
@@ -71,23 +74,24 @@ def _adjacent(a: Event, b: Event) -> bool:
     return 0 <= gap <= 2 and a.type not in _MANY
 
 
-def merge_events(events: list[Event], title_end: int, lede_end: int) -> list[Event]:
+def merge_events(events: list[Event], title_end: int, lede_end: int,
+                 guessed: set[int] = frozenset()) -> list[Event]:
     """Merge statements of one event into the first; `title_end`, `lede_end`: where the title
-    and the lede (first body sentences) end."""
+    and the lede (first body sentences) end; `guessed`: ids of parties guessed by proximity."""
     out: list[Event] = []
     for ev in events:
-        target = next((o for o in out if mergeable(o, ev, title_end, lede_end)), None)
+        target = next((o for o in out if mergeable(o, ev, title_end, lede_end, guessed)), None)
         if target is None:
             out.append(ev)
             continue
         target.also.append(Span(ev.evidence.start, ev.evidence.end, ev.evidence.text))
         target.also.extend(ev.also)
-        if not _named(target.actor) and _named(ev.actor):
+        if not _named(target.actor, guessed) and _named(ev.actor, guessed):
             target.actor = list(ev.actor)
         else:
             known = {a.code for a in target.actor}
             target.actor += [a for a in ev.actor if a.code not in known and (a.text or a.entity)]
-        if not _named(target.recipient) and _named(ev.recipient):
+        if not _named(target.recipient, guessed) and _named(ev.recipient, guessed):
             target.recipient = list(ev.recipient)
         else:
             known = {a.code for a in target.recipient}

@@ -38,6 +38,7 @@ _DECLARE = frozenset(normalize(w) for w in ("تعلن", "يعلن", "أعلن", 
                                             "تعهد", "تعهدت", "أكد عزمه"))
 _CONTENT_PREPS = frozenset(normalize(w) for w in ("على", "إلى", "من", "عن"))
 _PLACE_TYPES = frozenset(["GPE", "LOC"])
+_POSSESSIVE = ("ه", "ها", "هم", "هما")
 _PAIR_WORDS = frozenset(normalize(w) for w in (
     "البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان",
     "الزعيمين", "الزعيمان", "الرئيسين", "الرئيسان", "الوزيرين", "الوزيران", "الثلاث", "الثلاثة"))
@@ -62,6 +63,8 @@ class EventExtractor:
         self.observe = observe
         self._speech = self.cues.words("speech")
         self._relief: dict[str, float] = {}
+        self._guessed: set[int] = set()  # ids of recipients guessed from proximity
+        self._switched: dict[int, tuple[str, str | None]] = {}  # entry line → switched type, mode
         self._light = self.cues.words("light_verb")
         self._negative = self.cues.words("negative_context")
         self._pronoun_subject = self.cues.words("pronoun_subject")
@@ -84,6 +87,7 @@ class EventExtractor:
         found = [find_triggers(tokens, lo, hi, self.lexicon, name_tokens) if lo < hi else [] for _, lo, hi in spans]
         # A report full of clashes or protests: its violence words are reports, not asides.
         density = Counter(t for hits in found for t in {h.entry.type for h in hits})
+        self._guessed, self._switched = set(), {}
         self._relief = {t: concrete.DENSE_RELIEF for t, n in density.items() if n >= concrete.DENSE_SENTENCES}
         for (sent, lo, hi), hits in zip(spans, found, strict=True):
             if lo >= hi:
@@ -104,7 +108,7 @@ class EventExtractor:
             recent = ([p for p in sent_parties if p.code and p.type in ("GPE", "NORP", "PER", "ROLE", "ORG")]
                       + recent)[:12]
         lede_end = _lede_end(doc)
-        events = merge_events(events, len(doc.article.title), lede_end)
+        events = merge_events(events, len(doc.article.title), lede_end, self._guessed)
         for n, ev in enumerate(events, 1):
             ev.id = f"EV{n}"
         doc.events = events
@@ -125,6 +129,9 @@ class EventExtractor:
             args = assign(tokens, clauses, k, hit, parties, self._light)
             if args.switch_at is not None:
                 embedded.add(args.switch_at)  # انسحب من الاتفاق: الاتفاق is no AGREE here
+                self._switched[entry.line] = (args.type, args.mode)
+            elif entry.line in self._switched and not hit.is_verb:
+                args.type, args.mode = self._switched[entry.line]  # بعد انسحابه: from the same accord
             explicit = (bool(args.actors) or entry.participant, bool(args.recipients))
             clause = clauses[k]
             speaker = self._speaker(tokens, clauses, k, parties)
@@ -136,6 +143,7 @@ class EventExtractor:
             if entry.receive and not args.subject_found and not args.recipients:
                 args.recipients = self._inherit(tokens, clauses, k, hit, speaker, last_subject)
             self._pronoun_object(tokens, hit, args, parties, recent)
+            explicit = (explicit[0] or bool(args.actors), explicit[1] or bool(args.recipients))
             inherited_here = False
             if not args.actors:
                 args.actors = self._inherit(tokens, clauses, k, hit, speaker, last_subject)
@@ -159,8 +167,10 @@ class EventExtractor:
                 continue  # "تهديد وشيك": a verbal act needs someone doing it or facing it
             if entry.mode == "visit" and not self._visit_host(args, parties, hit, clauses, k):
                 continue
+            guessed = False
             if not args.recipients and not entry.recip:
                 args.recipients = _nearby_recipient(args, parties, hit, clause)
+                guessed = bool(args.recipients)
             mod = modality(tokens, clauses, k, hit, self.cues, published)
             if mod.negated and QUAD_CLASS[args.type or entry.type] in (2, 4) and \
                     self._refusal(tokens, mod, lo):
@@ -169,6 +179,8 @@ class EventExtractor:
             ev = self._event(doc, tokens, sent, clause, hit, args, mod, speaker, home)
             if ev is None:
                 continue
+            if guessed:
+                self._guessed.update(id(a) for a in ev.recipient)
             if ev.type in concrete.MATERIAL_TYPES and not (ev.negated or ev.hypothetical) and \
                     not (ev.future and all(explicit)):
                 feats = concrete.features(tokens, lo, hi, clause, hit, parties, *explicit, self.cues,
@@ -219,7 +231,8 @@ class EventExtractor:
         if ev.reported_by is not None and not ev.reported_by.code:
             ev.reported_by.code = "UNK"
         ev.location = location
-        self._attributes(doc, ev, sent.start, sent.end, t_start, published=doc.article.published_date)
+        self._attributes(doc, ev, (c_start, c_end), (sent.start, sent.end), t_start,
+                         published=doc.article.published_date)
         return ev
 
     @staticmethod
@@ -232,15 +245,23 @@ class EventExtractor:
         except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
             return None
 
-    def _attributes(self, doc, ev: Event, start: int, end: int, anchor: int, published) -> None:
-        """The date said in the sentence, the one nearest the trigger in its clause first."""
-        if _event_date is not None:
+    def _attributes(self, doc, ev: Event, clause: tuple[int, int], sent: tuple[int, int], anchor: int,
+                    published) -> None:
+        """The date said in the clause, else in the sentence; only the clause's own date can
+        make an event background (وأقر خامنئي بأن الاحتجاجات ... نهاية العام الماضي)."""
+        if _event_date is None:
+            return
+        own = True
+        for span in (clause, sent):
             try:
-                value = _event_date(doc, start, end, anchor=anchor)
-            except Exception:  # noqa: BLE001
+                value = _event_date(doc, span[0], span[1], anchor=anchor)
+            except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
                 value = None
             ev.date, ev.date_text = _date_value(value)
-        if ev.date and old_date(ev.date, published):
+            if ev.date:
+                break
+            own = False
+        if ev.date and own and old_date(ev.date, published):
             ev.historical, ev.future = True, False
 
     def _refusal(self, tokens, mod, lo: int) -> bool:
@@ -253,17 +274,23 @@ class EventExtractor:
         return bool(before & _DECLARE)
 
     def _pronoun_object(self, tokens, hit: Hit, args: Args, parties, recent) -> None:
-        """سراحه، اعتقاله، اغتيالها: the pronoun stands for the last person named before."""
-        if args.recipients or hit.entry.gen != "recipient" and hit.entry.pos != "mwe":
+        """سراحه، اعتقاله: the pronoun is the last person named before, the patient; on a
+        noun whose genitive is its doer (زيارته، تصريحاته) it is the actor."""
+        patient = hit.entry.gen == "recipient" or hit.entry.pos == "mwe"
+        if (args.recipients if patient else (args.actors or hit.is_verb)):
             return
         last = max(hit.consumed or (hit.last,))
         norm = tokens[last].norm
-        if not norm.endswith(("ه", "ها", "هم", "هما")) or len(norm) < 4:
+        if not norm.endswith(_POSSESSIVE) or len(norm) < 5 or norm in self._pronoun_subject:
             return
         before = [p for p in parties if p.last < hit.first and p.type in ("PER", "ROLE")]
         pool = before[::-1] + [p for p in recent if p.type in ("PER", "ROLE")]
-        if pool and pool[0] not in args.actors:
+        if not pool or pool[0] in args.actors:
+            return
+        if patient:
             args.recipients = [pool[0]]
+        else:
+            args.actors = [pool[0]]
 
     def _visit_host(self, args: Args, parties: list[Party], hit: Hit, clauses, k) -> bool:
         """A visit needs a host: a place or party it goes to. Without one in the clause, the
@@ -432,6 +459,7 @@ def _nearby_recipient(args: Args, parties: list[Party], hit: Hit, clause: Clause
     taken = {id(p) for p in args.actors}
     codes = {p.code for p in args.actors if p.code}
     cands = [p for p in parties if id(p) not in taken and p.is_actor and p.prep not in ("agent",)
+             and p.sector != "MED"
              and (not p.code or p.code not in codes or p.type != "GPE")]
     here = [p for p in cands if clause.first <= p.first < clause.last]
     after = [p for p in here if p.first > hit.last]
