@@ -31,14 +31,14 @@ FEATURE_WEIGHTS = {
     "place": 0.0,
     "actor": 0.6,
     "recipient": 0.3,
-    "both": 0.5,  # not fitted: named attacker and target make a report (rare in the old wire gold)
+    "both": 0.55,  # not fitted: named attacker and target make a report (rare in the old wire gold)
     "title": 2.0,
     "frame": -0.6,
     "relative": -1.0,
     "generic": 0.0,
 }
 THRESHOLD = 1.5
-THRESHOLDS = {"ASSAULT": 2.4, "PROTEST": 2.0}
+THRESHOLDS = {"ASSAULT": 2.45, "PROTEST": 2.0}
 _DIGIT_RE = re.compile(r"^\d+$")
 
 
