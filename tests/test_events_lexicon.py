@@ -54,3 +54,13 @@ def test_events_lexicon_bad_entry_names_the_key():
         _entry({"lemma": "x", "type": "ASSAULT", "pos": "mwe", "source": "t"}, 8)
     with pytest.raises(ValueError, match="must start with"):
         imperfect_forms("تحذر")
+
+
+@pytest.mark.parametrize("word", ["لاحقا", "نصف", "الحكم", "تكلفة", "دعونا", "هاتف", "لوحة"])
+def test_events_lexicon_common_words_never_trigger(word):
+    """Templates can produce other words (لاحق + ا = لاحقا 'later'): those never trigger."""
+    from marsad.events.matcher import find_triggers
+    from marsad.text import tokenize
+
+    toks = tokenize(word)
+    assert find_triggers(toks, 0, len(toks), load_lexicon()) == []

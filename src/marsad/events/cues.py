@@ -16,7 +16,7 @@ KINDS = (
     "negation", "negation_not", "negation_governor", "hypothetical", "hypothetical_governor",
     "future", "historical", "historical_phrase", "clause_opener", "relative", "complement",
     "pronoun_subject", "speech", "source", "agent", "light_verb", "passive_marker",
-    "negative_context", "time_anchor", "occurrence_verb", "frame_noun", "number_word",
+    "negative_context", "time_anchor", "occurrence_verb", "frame_noun", "number_word", "not_trigger",
 )
 
 

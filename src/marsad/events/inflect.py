@@ -25,7 +25,7 @@ def perfect_forms(lemma: str) -> set[str]:
     out: set[str] = set()
     if w.endswith("ا") and len(w) >= 3:  # دعا, عفا, شكا, غزا
         stem = w[:-1]
-        out |= {w, stem + "ت", stem + "وا", stem + "تا", stem + "يا", stem + "ونا"}
+        out |= {w, stem + "ت", stem + "وا", stem + "تا", stem + "يا"}  # (no دعونا 'let us')
         out |= {w + s for s in OBJECT_SUFFIXES if s != "نا"} | {stem + "اه", stem + "اها", stem + "اهم"}
         return out
     if w.endswith("ي") and len(w) >= 3:  # ألغى → الغي, التقى → التقي, أجرى → اجري
@@ -56,7 +56,9 @@ def imperfect_forms(form: str) -> set[str]:
                          "list other forms under 'forms'")
     stem = w[1:]
     out: set[str] = set()
-    persons = ("ي", "ت", "ن", "ا")
+    # 3rd person masculine/feminine and 1st plural; not the 1st singular أ-, whose forms collide
+    # with nouns (أسلحة = أ + سلح + ه)
+    persons = ("ي", "ت", "ن")
     if stem.endswith("و"):  # يدعو, يعفو
         core = stem[:-1]
         for p in persons:
@@ -73,7 +75,8 @@ def imperfect_forms(form: str) -> set[str]:
         return out
     for p in persons:
         out |= {p + stem, p + stem + "ون", p + stem + "وا", p + stem + "ان", p + stem + "ين"}
-        out |= {p + stem + s for s in OBJECT_SUFFIXES}
+        # (no تـ...ـه: تكلفه would read تكلفة 'cost')
+        out |= {p + stem + s for s in OBJECT_SUFFIXES if not (p == "ت" and s == "ه")}
         out |= {p + stem + "ون" + s for s in ("ه", "ها", "هم")}
         out |= {p + stem + "و" + s for s in ("ه", "ها", "هم")}
         out |= {p + stem + "ان" + s for s in ("ه", "ها", "هم")}

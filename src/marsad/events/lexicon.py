@@ -129,6 +129,10 @@ def _surface_forms(raw: dict, line: int) -> list[tuple[str, str]]:
 def load_lexicon() -> Lexicon:
     """The trigger lexicon, built once per process."""
     raws = load_jsonl(TRIGGERS_FILE, required=("lemma", "type"))
+    from marsad.events.cues import load_cues
+
+    # forms the templates produce that are other common words (لاحقا، نصف، الحكم)
+    stop = set(load_cues().words("not_trigger"))
     index: dict[str, list[tuple[TriggerEntry, str]]] = {}
     entries = []
     for line, raw in enumerate(raws, 1):
@@ -136,7 +140,7 @@ def load_lexicon() -> Lexicon:
         entries.append(entry)
         seen: set[tuple[str, str]] = set()
         for form, kind in _surface_forms(raw, line):
-            if (form, kind) in seen:
+            if (form, kind) in seen or (form in stop and raw.get("pos", "verb") != "mwe"):
                 continue
             seen.add((form, kind))
             if " " in form:
