@@ -58,7 +58,8 @@ def groups_of(parties: list[Party]) -> list[Group]:
             groups[-1].append(p)
         elif prev is not None and p.prep is None and (
                 (p.first == prev.last + 1 and (prev.code == p.code if prev.code and p.code else
-                                               bool(prev.code or p.code) or prev.sector == p.sector))
+                                               (not prev.code and bool(p.code)) or
+                                               (not prev.code and not p.code and prev.sector == p.sector)))
                 or (p.first == prev.last + 2 and prev.type == "GROUP" and not prev.code and p.type == "PER")):
             groups[-1].append(p)  # apposition: الرئيس (الأمريكي) دونالد ترامب
             for q in groups[-1]:  # the unnamed role takes the named person's country

@@ -365,7 +365,9 @@ class EventExtractor:
         quad = QUAD_CLASS[hit.entry.type]
         if clause.kind == "complement" and speaker:
             marker = tokens[clause.marker].norm if clause.marker is not None else ""
-            if quad in _VERBAL or marker in self._pronoun_subject or _bare(marker) in self._pronoun_subject:
+            # هدد أن يفرض رسوما: an intent in the imperfect is the speaker's own
+            if quad in _VERBAL or marker in self._pronoun_subject or _bare(marker) in self._pronoun_subject \
+                    or hit.kind == "impf":
                 return list(speaker)
         if clause.kind in ("coord", "main", "opener") and hit.is_verb and last_subject:
             return list(last_subject)
