@@ -40,3 +40,12 @@ def test_events_silence_a_charge_is_not_a_fresh_attack():
     ents = {"المحكمة": ("ORG", "EGY", "JUD")}
     evs = events_of("أجلت المحكمة النظر في قضية المتهم بقتل المتظاهرين إلى الشهر المقبل.", ents)
     assert not [e for e in evs if e.type == "ASSAULT" and not e.hypothetical]
+
+
+def test_events_silence_words_inside_institution_names():
+    """منظمة حظر الأسلحة الكيميائية names a body; حظر is no ban here."""
+    ents = {"سوريا": ("GPE", "SYR", None)}
+    evs = events_of("وصل مفتشو منظمة حظر الأسلحة الكيميائية إلى سوريا أمس.", ents)
+    assert not [e for e in evs if e.type in ("SANCTION", "COERCE")]
+    evs = events_of("وجه النائب العام مكتب التعاون الدولي بمتابعة القضية في سوريا.", ents)
+    assert not [e for e in evs if e.type == "COOPERATE"]

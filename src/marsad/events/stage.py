@@ -79,7 +79,7 @@ class EventExtractor:
         published = doc.article.published_date
         home = _home_country(doc, parties)
         starts = [t.start for t in tokens]
-        name_tokens = _name_tokens(doc, starts)
+        name_tokens = _name_tokens(doc, starts) | self._after_name_heads(tokens)
         events: list[Event] = []
         recent: list[Party] = []  # country parties of the sentences so far (pronoun resolution)
         last_subject: list[Party] = []
@@ -311,6 +311,18 @@ class EventExtractor:
         pick = after[0] if after else (before[-1] if before else None)
         args.recipients = [pick] if pick else []
         return True
+
+    def _after_name_heads(self, tokens: list[Token]) -> set[int]:
+        """The word after an institution noun (منظمة حظر، مكتب التعاون) belongs to a name."""
+        heads = self.cues.words("name_head")
+        out: set[int] = set()
+        for i, tok in enumerate(tokens[:-1]):
+            norm = tok.norm
+            for pre in ("", "و", "ب", "ل", "ال", "وال", "بال", "لل"):
+                if norm.startswith(pre) and norm[len(pre):] in heads:
+                    out.add(i + 1)
+                    break
+        return out
 
     # --- context -----------------------------------------------------------------------
     def _verb_like(self, tokens, lo, hi) -> dict[int, bool]:
