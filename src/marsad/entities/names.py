@@ -133,7 +133,14 @@ def _add_names(index: NameIndex, names: Iterable[str], entry: NameEntry, ambiguo
 
 
 def _add_countries(index: NameIndex) -> None:
-    for c in _optional("countries.jsonl"):
+    rows = list(_optional("countries.jsonl"))
+    # A demonym two countries share (كوري) names neither; one that is only doubtful because
+    # it is also a given name (تركي, Turki) is safe with the article (التركي).
+    shared: dict[str, int] = {}
+    for c in rows:
+        for word in set(c.get("demonyms", ())):
+            shared[word] = shared.get(word, 0) + 1
+    for c in rows:
         code = c["code"]
         entry = NameEntry("country", "GPE", f"country:{code}", c["name"], code)
         index.countries[code] = entry
@@ -142,6 +149,8 @@ def _add_countries(index: NameIndex) -> None:
         demonym = NameEntry("demonym", "NORP", f"demonym:{code}", c["name"], code)
         for word in c.get("demonyms", ()):
             if word in ambiguous:
+                if shared.get(word, 0) == 1 and " " not in word:
+                    index.add(_with_article(word), demonym)
                 continue
             index.add(word, demonym)
             index.add(_with_article(word), demonym)

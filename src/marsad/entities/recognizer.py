@@ -360,8 +360,10 @@ class EntityRecognizer:
             if letters <= best or len(stem) < 3:
                 continue
             if prefix[0] in "وف" or prefix[-1] in ("ب", "ل", "ال"):
-                # Only strip when the bare stem is a word of its own more than the whole.
-                if _zipf(token.norm[letters:]) >= _zipf(token.norm) or prefix[-1] == "ال":
+                # Strip only when the whole is no word of its own (وبوتين), not when it is
+                # one (وادي: a valley, not و + أدى).
+                whole = _zipf(token.norm)
+                if prefix[-1] == "ال" or whole < 3.0 or _zipf(token.norm[letters:]) >= whole + 1.0:
                     best = letters
         return stem_offset(token, best)
 
