@@ -41,7 +41,7 @@ def _value(summary: dict, dotted: str) -> float:
     return float(value or 0.0)
 
 
-@pytest.mark.parametrize("metric", sorted(k for k in FLOORS if not k.startswith("_")))
+@pytest.mark.parametrize("metric", sorted(k for k in FLOORS if not k.startswith("_") and not k.endswith("_ceiling")))
 def test_quality_gate_score_not_below_floor(summary, metric):
     got = _value(summary, metric)
     assert got + TOLERANCE >= FLOORS[metric], f"{metric} fell to {got:.4f}, floor {FLOORS[metric]:.4f}"
@@ -50,4 +50,4 @@ def test_quality_gate_score_not_below_floor(summary, metric):
 def test_quality_gate_gsr_difficult_false_alarms_bounded(summary):
     for kind in ("protest", "assault"):
         rate = summary[f"gsr_{kind}"].get("hard_false_alarm_rate", 0.0)
-        assert rate <= FLOORS.get(f"gsr_{kind}.hard_false_alarm_ceiling", 1.0), (kind, rate)
+        assert rate <= FLOORS[f"gsr_{kind}.hard_false_alarm_ceiling"] + TOLERANCE, (kind, rate)

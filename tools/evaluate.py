@@ -82,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--out", type=Path, default=None, help="keep predictions here")
     ap.add_argument("--json", action="store_true", help="print only the JSON summary")
+    ap.add_argument("--raise-floors", action="store_true",
+                    help="raise tests/quality_floors.json to these scores where they are higher")
     a = ap.parse_args(argv)
     if not (a.shared / "eval" / "score.py").is_file():
         print(f"no scorers under {a.shared}: pass --shared PATH", file=sys.stderr)
@@ -93,7 +95,24 @@ def main(argv: list[str] | None = None) -> int:
     if not a.json:
         print(report)
     print(json.dumps(summary, indent=1))
+    if a.raise_floors:
+        raise_floors(summary)
     return 0
+
+
+def raise_floors(summary: dict, path: Path = ROOT / "tests" / "quality_floors.json") -> None:
+    """Floors only go up: each becomes max(floor, score)."""
+    floors = json.loads(path.read_text(encoding="utf-8"))
+    for key in floors:
+        if key.startswith("_") or key.endswith("_ceiling"):
+            continue
+        value = summary
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, (int, float)) and value > floors[key]:
+            print(f"floor {key}: {floors[key]} -> {value}", file=sys.stderr)
+            floors[key] = value
+    path.write_text(json.dumps(floors, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
