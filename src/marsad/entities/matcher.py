@@ -9,9 +9,12 @@ stem starts in the original characters.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.entities.names import NameEntry, NameIndex, variant_key, zipf
 from marsad.text import Token, clitic_splits, normalize
+
+_G_LETTERS = frozenset("غجقك")
 
 
 @dataclass(slots=True)
@@ -42,28 +45,30 @@ def stem_offset(token: Token, letters: int) -> int:
     return token.end
 
 
-def _readings(token: Token) -> list[tuple[int, str]]:
-    """(letters consumed by clitics, stem) for each way to read the token."""
-    if not token.is_arabic:
-        return [(0, token.text)]
-    word = token.norm
+@lru_cache(maxsize=100_000)
+def _arabic_readings(word: str) -> tuple[tuple[int, str], ...]:
+    """(letters consumed by clitics, stem) for each way to read a normalized Arabic word."""
     out = [(len(word) - len(stem), stem) for _, stem in clitic_splits(word)]
     # للولايات: ل + (ا)لولايات, the article's alef elided after the preposition.
     for conj in ("", "و", "ف"):
         if word.startswith(conj + "لل") and len(word) > len(conj) + 3:
             out.append((len(conj) + 1, "ا" + word[len(conj) + 1:]))
-    return out
+    return tuple(out)
 
 
-def _longest(tokens: list[Token], i: int, index: NameIndex, text: str, *,
+def _readings(token: Token, arabic: bool) -> tuple[tuple[int, str], ...]:
+    return _arabic_readings(token.norm) if arabic else ((0, token.text),)
+
+
+def _longest(tokens: list[Token], i: int, index: NameIndex, text: str, *, arabic: bool,
              loose: bool) -> tuple[int, int, list[NameEntry]] | None:
     """(tokens, clitic letters, entries) of the longest name starting at token i."""
     best: tuple[int, int, list[NameEntry]] | None = None
     prefixes = index.prefixes
     n = len(tokens)
-    latin = not tokens[i].is_arabic
+    latin = not arabic
     table = index.latin if latin else index.variants if loose else index.entries
-    for letters, stem in _readings(tokens[i]):
+    for letters, stem in _readings(tokens[i], arabic):
         key = variant_key(stem) if loose else stem
         if key not in prefixes:
             continue
@@ -95,9 +100,11 @@ def match_names(tokens: list[Token], index: NameIndex, text: str = "") -> list[M
     n = len(tokens)
     i = 0
     while i < n:
-        best = _longest(tokens, i, index, text, loose=False)
-        if best is None and tokens[i].is_arabic:
-            best = _longest(tokens, i, index, text, loose=True)
+        arabic = tokens[i].is_arabic
+        best = _longest(tokens, i, index, text, arabic=arabic, loose=False)
+        if best is None and arabic and _G_LETTERS.intersection(tokens[i].norm):
+            # Only a word with a g-letter can be a looser spelling of a known name.
+            best = _longest(tokens, i, index, text, arabic=True, loose=True)
         if best is None:
             i += 1
             continue
