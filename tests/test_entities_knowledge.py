@@ -137,3 +137,10 @@ def test_entities_shipped_word_frequencies_are_current():
     tool = Path(__file__).resolve().parent.parent / "tools" / "build_common_words.py"
     assert subprocess.run([sys.executable, str(tool), "--check"]).returncode == 0, \
         "rebuild with: python tools/build_common_words.py"
+
+
+def test_entities_name_before_role_in_apposition(pipeline):
+    ents = entities(pipeline, "أكد جوزيف هارتلي سفير الولايات المتحدة في عمان أن بلاده لن تتدخل. وقال هارتلي إن الحوار ممكن.")
+    person = [e for e in ents if e.type == "PER"][0]
+    assert (person.text, person.code, person.office) == ("جوزيف هارتلي", "USA", "Ambassador")
+    assert len(person.mentions) == 2

@@ -268,7 +268,34 @@ class EntityRecognizer:
             self._code_from_context(cand, cands)
             added.append(cand)
             taken.update(range(first, last + 1))
+        added += self._names_before_roles(doc, tokens, cands, taken)
         return sorted(cands + added, key=lambda c: c.start) if added else cands
+
+    def _names_before_roles(self, doc: Document, tokens: list[Token], cands: list[Candidate],
+                            taken: set[int]) -> list[Candidate]:
+        """Apposition: أكد روبرت فورد سفير الولايات المتحدة: the two words before a coded role,
+        after a word that cannot be a name, are that person's name."""
+        added = []
+        for role in [c for c in cands if c.extra.get("role_only") and c.code]:
+            first, last = role.first - 2, role.first - 1
+            if first < 0 or taken & {first, last}:
+                continue
+            before, name = (tokens[first - 1] if first > 0 else None), tokens[first:last + 1]
+            if not all(t.is_arabic and t.norm not in self._not_names and len(t.norm) > 2 for t in name):
+                continue
+            if name[0].norm[0] == "و" or "ال" in clitic_splits(name[0].norm)[-1][0]:
+                continue
+            if before is not None and before.is_arabic and before.norm not in self._not_names:
+                continue  # the name must follow a verb, a function word or punctuation
+            if "\n" in doc.text[name[0].end:name[1].start]:
+                continue
+            surface = doc.text[name[0].start:name[1].end]
+            office, code, sector = role.extra["role"]
+            added.append(Candidate(name[0].start, name[1].end, first, last, "PER", "role",
+                                   f"titled:{name[0].norm} {name[1].norm}", transliterate(surface),
+                                   code, sector, office=office, confidence=0.5))
+            taken.update((first, last))
+        return added
 
     def _add_named_places(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
         """An unknown name after a place noun: مديرية التحيتا (GPE التحيتا), وادي حنش (LOC)."""
