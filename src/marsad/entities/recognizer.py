@@ -477,8 +477,13 @@ class EntityRecognizer:
 
 
 def _code_from_following_nationality(cands: list[Candidate]) -> None:
-    """صحيفة «الأخبار» اللبنانية, الكاتب X الفرنسي: an uncoded name takes the nationality after it."""
+    """صحيفة «الأخبار» اللبنانية, الكاتب X الفرنسي: an uncoded name takes the nationality after it;
+    X Y سفير الولايات المتحدة: an uncoded person takes the office in apposition after it."""
     for c, nxt in zip(cands, cands[1:], strict=False):
+        if c.code is None and c.type == "PER" and nxt.extra.get("role_only") and nxt.code and \
+                nxt.first == c.last + 1:
+            c.office, c.code, c.sector = nxt.extra["role"]
+            continue
         # (+2: a closing quote mark may sit between them)
         if c.code is None and c.type in ("ORG", "PER") and nxt.type == "NORP" and \
                 c.last < nxt.first <= c.last + 2:
