@@ -157,6 +157,7 @@ def _noun_args(tokens: list[Token], hit: Hit, before, after, agents, prepped, ar
         args.actors = list(actor)
     args.recipients = [p for g in recipients for p in g]
     args.subject_found = actor is not None
+    _in_words(entry, actor, args, verb=False)
 
 
 def _antecedent(clauses: list[Clause], k: int, parties: list[Party]) -> Group | None:
@@ -241,9 +242,28 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
         args.actors = list(subj)
     args.recipients = args.recipients + [p for g in recips for p in g if p not in args.recipients]
     args.subject_found = subj is not None
-    if entry.lemma == "هاجم" and subj is not None and all(p.type in ("PER", "ROLE", "NORP") for p in subj) \
-            and not any(p.sector in _ARMED for p in subj):
-        args.type, args.mode = "ACCUSE", "disapprove"  # a politician attacking in words
+    _in_words(entry, subj, args, verb=True)
+
+
+# Sectors whose attacks are words, not force (a party leader, an NGO, a newspaper).
+_CIVIL = frozenset(["GOV", "LEG", "PTY", "OPP", "CVL", "MED", "NGO", "IGO", "JUD", "BUS", "REL"])
+
+
+def _in_words(entry, subj: Group | None, args: Args, verb: bool) -> None:
+    """هاجم الوزير خصومه: a politician or a civil body attacking, or anyone attacking a named
+    person with no weapon said, is criticizing; احتجت مصر لدى إيران: a state protesting does it
+    through its diplomats. Both are ACCUSE."""
+    if subj is not None and any(p.sector in _ARMED or p.type == "GROUP" for p in subj):
+        return
+    if entry.lemma == "هاجم":
+        by_civilian = subj is not None and all(
+            p.type in ("PER", "ROLE", "NORP") or (p.type == "ORG" and p.sector in _CIVIL - {"GOV"}) for p in subj)
+        at_person = subj is None and bool(args.recipients) and all(p.type == "PER" for p in args.recipients)
+        if by_civilian or at_person:
+            args.type, args.mode = "ACCUSE", "disapprove"
+    elif entry.lemma == "احتج" and verb and subj is not None and \
+            all(p.type in ("GPE", "ROLE") or p.sector == "GOV" for p in subj):
+        args.type, args.mode = "ACCUSE", "disapprove"
 
 
 _NUMBERS = frozenset(normalize(w) for w in (

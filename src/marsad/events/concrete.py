@@ -1,45 +1,49 @@
-"""Is a violence or protest word the report of one happening, or only a topic?
+"""Is a violence or protest word the report of one happening, or only a mention of one?
 
-News mentions attacks, killings and protests far more often than it reports one: as a charge
-(المتهم بقتل), a topic (سياسة الاغتيالات), background (منذ التفجيرات) or a condemnation
-(إدانة الهجوم). A material-conflict trigger becomes an event only when its sentence anchors it:
-a finite verb, a noun carried by a verb of occurrence (وقع الهجوم، أسفر عن مقتل، شنت غارات),
-casualty numbers, a time (أمس، يوم السبت), a place, named parties. `FEATURE_WEIGHTS` score
-these; the stage keeps the event when the score reaches `THRESHOLD`.
+News names attacks, killings and protests far more often than it reports one: as a charge
+(المتهم بقتل), a topic (سياسة الاغتيالات), background (منذ اغتيال الحريري، الهجوم الذي استهدف
+السفارة), a purpose (لتفجيرها) or a habit (يقتلون الأبرياء). Each material-conflict trigger is
+read as one of three kinds of mention:
+
+- `REPORT`: the sentence tells that it happened: a finite verb of the clause (اغتال مسلحون،
+  فجر انتحاري نفسه), a noun that a verb of occurrence carries (وقع هجوم، شنت غارات، خرجت
+  مظاهرة) or that counts its victims (مقتل 18 شخصا), an indefinite crowd of participants
+  (تجمع آلاف المتظاهرين), or a headline.
+- `ANAPHOR`: a definite noun (الهجوم، المتظاهرون) that takes up an event already told; it
+  belongs to that event and never reports one alone.
+- `TOPIC`: a verb in a relative clause (describing something else), a purpose (ليفجر،
+  لتفجير), a habit (an imperfect with no time), or a noun framed as a charge, policy, memory
+  or background (تهمة، سياسة، ذكرى، منذ).
+
+A sentence reports a material event of a type when one of its triggers of that type is a
+`REPORT`; its `ANAPHOR` triggers then join that event, and `TOPIC` triggers never count.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from marsad.events.clauses import Clause
 from marsad.events.cues import Cues
-from marsad.events.matcher import Hit
-from marsad.events.parties import Party
+from marsad.events.matcher import PREPOSITIONS, Hit, prep_of
 from marsad.text import Token
 
 # Only these are filtered: other material types are rarer in passing mentions, and analysts
 # code their background mentions (اعتقاله، العقوبات الدولية) as events.
 MATERIAL_TYPES = frozenset(["PROTEST", "ASSAULT"])
-# Weights fitted by logistic regression on the OEDA Arabic sentence gold (dev half; see the
-# report in docs), rounded; thresholds keep false alarms on hard negatives near a quarter.
-FEATURE_WEIGHTS = {
-    "verb": 1.0,
-    "anchored": 0.9,
-    "number": 1.2,
-    "time": 0.6,
-    "place": 0.0,
-    "actor": 0.6,
-    "recipient": 0.3,
-    "both": 0.55,  # not fitted: named attacker and target make a report (rare in the old wire gold)
-    "title": 2.0,
-    "frame": -0.6,
-    "relative": -1.0,
-    "generic": 0.0,
-}
-THRESHOLD = 1.5
-THRESHOLDS = {"ASSAULT": 2.45, "PROTEST": 2.0}
+REPORT, ANAPHOR, TOPIC = "report", "anaphor", "topic"
+# How close a verb of occurrence must stand to the noun it carries (وقع الهجوم، هجوم استهدف).
+ANCHOR_WINDOW = 4
+# A count this close after a noun gives its victims or participants (مقتل 18 شخصا).
+COUNT_WINDOW = 3
+# A frame word this close before a noun makes it a topic (ذكرى اغتيال، بتهمة قتل).
+FRAME_WINDOW = 2
 _DIGIT_RE = re.compile(r"^\d+$")
+_PREP_PRONOUNS = frozenset(["بينهم", "بينها", "معهم", "منهم", "عليهم", "اليهم", "ضدهم"])
+_PAST_AUX = frozenset(["كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "ظل", "ظلت", "راح", "راحت",
+                       "بدا", "بدأ", "بدات", "بداوا", "اخذ", "اخذت", "اخذوا", "واصل", "واصلت", "استمر",
+                       "استمرت", "مازال", "مازالت", "لايزال", "لاتزال", "ما", "زال", "زالت"])
 
 
 def _bare(norm: str) -> str:
@@ -53,50 +57,191 @@ def _in(norm: str, words) -> bool:
     return norm in words or _bare(norm) in words
 
 
-def features(tokens: list[Token], sent_lo: int, sent_hi: int, clause: Clause, hit: Hit,
-             parties: list[Party], has_actor: bool, has_recipient: bool, cues: Cues,
-             in_title: bool) -> dict[str, bool]:
-    head = hit.head
-    near = range(max(clause.first, head - 6), min(clause.last, head + 6))
+def _definite(hit: Hit, tokens: list[Token]) -> bool:
+    """الهجوم، بالتفجير، المتظاهرون: the article is among the clitics or opens the stem."""
+    return "ال" in hit.prefix or hit.stem.startswith("ال") or tokens[hit.head].norm.startswith(("ال", "وال"))
+
+
+def _count_after(tokens: list[Token], hit: Hit, hi: int, numbers) -> bool:
+    end = max(hit.consumed) if hit.consumed else hit.last
+    for j in range(end + 1, min(hi, end + 1 + COUNT_WINDOW)):
+        norm = tokens[j].norm
+        if _DIGIT_RE.match(norm) or _in(norm, numbers):
+            return True
+    return False
+
+
+def _anchor(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, window: int = ANCHOR_WINDOW) -> bool:
+    """A verb of occurrence near the noun (وقع الهجوم، شنت غارات، هجوم استهدف، أسفر عن مقتل)."""
     occurrence = cues.words("occurrence_verb")
-    anchored = any(_in(tokens[j].norm, occurrence) for j in near if j != head)
-    numbers = cues.words("number_word")
-    number = any(_DIGIT_RE.match(tokens[j].norm) or _in(tokens[j].norm, numbers)
-                 for j in range(max(sent_lo, head - 6), min(sent_hi, head + 8)) if j != head)
-    times = cues.words("time_anchor")
-    time = any(_in(tokens[j].norm, times) for j in range(sent_lo, sent_hi))
-    place = any(p.type in ("GPE", "LOC") and p.prep in ("في", "ب") and sent_lo <= p.first < sent_hi
-                for p in parties)
+    taken = set(hit.consumed) | {hit.head}
+    lo, hi = max(clause.first, hit.head - window), min(clause.last, hit.head + window + 1)
+    return any(j not in taken and _in(tokens[j].norm, occurrence) for j in range(lo, hi))
+
+
+def _framed(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, window: int = FRAME_WINDOW) -> bool:
     frames = cues.words("frame_noun")
-    frame = any(_in(tokens[j].norm, frames) for j in range(max(clause.first, head - 2), head))
-    norm = tokens[head].norm
-    generic = not hit.is_verb and (norm.startswith(("ال", "وال", "بال", "لل")) and not has_actor
-                                   and not has_recipient)
-    return {
-        "verb": hit.is_verb and not hit.future_prefix,
-        "anchored": anchored,
-        "number": bool(number),
-        "time": time,
-        "place": place,
-        "actor": has_actor,
-        "recipient": has_recipient,
-        "both": has_actor and has_recipient,
-        "title": in_title,
-        "frame": frame,
-        "relative": clause.kind == "relative",
-        "generic": generic,
-    }
+    return any(_in(tokens[j].norm, frames) for j in range(max(clause.first, hit.first - window), hit.first))
 
 
-# In a story with this many sentences holding triggers of a type, the type's threshold drops.
-DENSE_SENTENCES = 3
-DENSE_RELIEF = 0.75
+def _timed(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
+    times = cues.words("time_anchor")
+    return any(_in(tokens[j].norm, times) for j in range(clause.first, clause.last))
 
 
-def score(feats: dict[str, bool]) -> float:
-    return round(sum(FEATURE_WEIGHTS[k] for k, v in feats.items() if v), 3)
+def _after_preposition(tokens: list[Token], clause: Clause, hit: Hit) -> bool:
+    """بين المتظاهرين، لعشرات آلاف المتظاهرين: the word is governed by a preposition."""
+    if any(p in ("ب", "ل", "ك") for p in hit.prefix):
+        return True
+    return hit.first > clause.first and prep_of(tokens[hit.first - 1]) is not None and \
+        tokens[hit.first - 1].norm in PREPOSITIONS | _PREP_PRONOUNS
 
 
-def threshold(etype: str, base: float = THRESHOLD) -> float:
-    """The score a material event of `etype` needs; `base` shifts all types alike."""
-    return THRESHOLDS.get(etype, THRESHOLD) + (base - THRESHOLD)
+def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title: bool,
+            question: bool = False, governed: bool = False, coordinated: bool = False) -> tuple[str, str]:
+    """(REPORT | ANAPHOR | TOPIC, the reason) for one material-conflict trigger. `question`:
+    the sentence asks (هل يرى في قتل الأبرياء ...؟) and asserts nothing; `governed`: another
+    trigger stands right before it (اعتقلت عشرات المتظاهرين: its object); `coordinated`: it is
+    joined by و to a verbal noun trigger right before it (اغتصاب وقتل)."""
+    if question:
+        return TOPIC, "question"
+    if in_title:
+        return REPORT, "headline"
+    if clause.kind == "relative":
+        return TOPIC, "relative clause"  # الهجوم الذي استهدف السفارة، الذين نفذوا الاعتداء: describes
+    if hit.is_verb and hit.kind == "perf" and (_framed(tokens, clause, hit, cues, 1) or coordinated):
+        # عملية خطف، جرائم اغتصاب وقتل: the bare perfect form is the verbal noun here
+        return ANAPHOR, "verbal noun"
+    if hit.is_verb:
+        if "ل" in hit.prefix:
+            return TOPIC, "purpose"  # ليفجر نفسه
+        if hit.kind == "impf":
+            before = {tokens[j].norm for j in range(max(clause.first, hit.first - 3), hit.first)}
+            if not (before & _PAST_AUX or _timed(tokens, clause, cues)):
+                return TOPIC, "habit"  # يقتلون الأبرياء: no time, no past
+        return REPORT, "verb"
+    if _framed(tokens, clause, hit, cues):
+        return TOPIC, "framed"  # بتهمة قتل، ذكرى اغتيال، سياسة الاغتيالات
+    acts = cues.words("protest_act")
+    if hit.entry.participant:
+        # تجمع آلاف المتظاهرين / أغلق المتظاهرون الطريق: a crowd new to the story, or the known
+        # one doing what makes a protest (gathering, marching, blocking); المتظاهرون رفعوا: a detail
+        if governed or _after_preposition(tokens, clause, hit):
+            return ANAPHOR, "participants as object"  # اعتقلت عشرات المتظاهرين، أمام حشد من المتظاهرين
+        if not _definite(hit, tokens) or hit.entry.pos == "mwe":
+            return REPORT, "participants"
+        if _near(tokens, clause, hit, acts, 2):
+            return REPORT, "participants act"
+        return ANAPHOR, "known participants"
+    if "ل" in hit.prefix:
+        if hit.entry.type == "PROTEST" and _near(tokens, clause, hit, acts, 6, after=False):
+            return REPORT, "purpose of a gathering"  # خرجوا إلى الشوارع للاحتجاج على
+        if _near(tokens, clause, hit, cues.words("suffer_verb"), 6, after=False):
+            return REPORT, "suffered"  # تعرض قيادي في الحركة للخطف
+        return TOPIC, "purpose"  # لتفجيرها: what an act was for
+    if _definite(hit, tokens):
+        # اندلعت الاشتباكات، تجددت المظاهرات: the occurrence verb right before introduces it
+        if _near(tokens, clause, hit, cues.words("occurrence_verb"), 2, after=False):
+            return REPORT, "occurrence"
+        return ANAPHOR, "definite"
+    if _opens(tokens, clause, hit):
+        return REPORT, "headline style"  # 21 مايو: اغتيال النائب ... / تفجير انتحاري في فندق
+    if _count_after(tokens, hit, clause.last, cues.words("number_word")):
+        return REPORT, "count"  # مقتل 18 شخصا
+    if _anchor(tokens, clause, hit, cues):
+        return REPORT, "occurrence"  # وقع هجوم، هجوم استهدف
+    if hit.entry.type == "PROTEST" and _near(tokens, clause, hit, acts, 6, after=False):
+        return REPORT, "purpose of a gathering"  # أحرق نفسه احتجاجا، خرجوا في مظاهرة
+    return ANAPHOR, "bare noun"
+
+
+def _opens(tokens: list[Token], clause: Clause, hit: Hit) -> bool:
+    """The noun is the first word of its clause (a chronology entry or a headline)."""
+    words = [j for j in range(clause.first, hit.first) if tokens[j].is_arabic]
+    return not words and hit.prefix in ((), ("و",))
+
+
+def _near(tokens: list[Token], clause: Clause, hit: Hit, words, window: int, after: bool = True) -> bool:
+    """One of `words` within `window` tokens before the trigger (and after it, unless `after`
+    is False) in its clause."""
+    taken = set(hit.consumed) | {hit.head}
+    hi = min(clause.last, hit.head + window + 1) if after else hit.first
+    return any(j not in taken and _in(tokens[j].norm, words)
+               for j in range(max(clause.first, hit.first - window), hi))
+
+
+def features(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title: bool,
+             question: bool = False, governed: bool = False, coordinated: bool = False) -> dict[str, str]:
+    """The mention kind and its reason, for diagnostics (EventExtractor's `observe`)."""
+    kind, why = mention(tokens, clause, hit, cues, in_title, question, governed, coordinated)
+    return {"mention": kind, "why": why}
+
+
+@dataclass(slots=True)
+class Report:
+    """A trigger read as a `REPORT`, with what the stage found around it."""
+
+    hit: Hit
+    clause: int  # index of its clause in the sentence
+    why: str
+    located: bool  # the event has a place
+    actor: bool  # its actor is named (not filled in from context)
+    recipient: bool  # its recipient is named
+
+
+# How much detail a sentence must give before a material event counts as reported: one point
+# each for the report itself, a second reporting trigger, a count, a time, a place, a named
+# party, the event leading the sentence (its first clause, or what the first clause's speaker
+# says), and a full statement (named actor and recipient, a place, leading the sentence).
+NEEDED = {"ASSAULT": 5, "PROTEST": 3}
+# Types whose report must lead its sentence: a protest told in passing is background.
+LEAD_NEEDED = frozenset(["PROTEST"])
+
+
+def evidence(tokens: list[Token], clauses: list[Clause], found: list[Report], cues: Cues) -> set[str]:
+    """The kinds of detail the sentence gives about the reported event."""
+    lo, hi = clauses[0].first, clauses[-1].last
+    out = {"report"}
+    if len({r.hit.head for r in found}) >= 2:
+        out.add("told twice")
+    numbers, times = cues.words("number_word"), cues.words("time_anchor")
+    norms = [tokens[j].norm for j in range(lo, hi)]
+    if any(_DIGIT_RE.match(n) or _in(n, numbers) for n in norms):
+        out.add("count")
+    if any(_in(n, times) for n in norms):
+        out.add("time")
+    if any(r.located for r in found):
+        out.add("place")
+    if any(r.actor or r.recipient for r in found):
+        out.add("party")
+    for r in found:
+        if r.why == "headline" or _leads(tokens, clauses, r.clause):
+            out.add("lead")
+            if r.actor and r.recipient and r.located:
+                out.add("full statement")  # قصفت طائرات التحالف مواقع للحوثيين في صعدة
+    return out
+
+
+LEAD_PREAMBLE = 8  # words before the event's clause that still leave it leading the sentence
+
+
+def _leads(tokens: list[Token], clauses: list[Clause], k: int) -> bool:
+    """The event opens the sentence: nothing but a dateline, an opener or the speech clause
+    that reports it (قال مصدر أمني إن ...) stands before its clause."""
+    c = clauses[k]
+    before = range(clauses[0].first, c.first)
+    if c.kind in ("complement", "quote") and c.parent is not None:
+        before = range(clauses[0].first, clauses[c.parent].first)
+    return sum(1 for j in before if tokens[j].is_arabic) <= LEAD_PREAMBLE
+
+
+def reported(tokens: list[Token], clauses: list[Clause], found: list[Report], cues: Cues, etype: str) -> bool:
+    """Whether a sentence with these `REPORT` triggers of `etype` tells that one happened."""
+    if not found:
+        return False
+    if any(r.why == "headline" for r in found):
+        return True
+    seen = evidence(tokens, clauses, found, cues)
+    if etype in LEAD_NEEDED and "lead" not in seen:
+        return False
+    return len(seen) >= NEEDED.get(etype, 1)

@@ -5,7 +5,9 @@ arguments. Verb entries list a perfect (`perf`) and an imperfect (`impf`) 3rd pe
 masculine form; `inflect` generates the rest. `nouns` are verbal nouns, `forms` irregular
 surface forms taken as they are. A `mwe` entry needs further `words` after its head, each
 slot within `window` tokens of the one before. `prep`: the entry applies only when one of
-these prepositions follows the trigger (حذر من). The index maps each normalized form to the
+these prepositions follows the trigger (حذر من). `not_after` / `not_before`: the word right
+before / after rules the entry out; `not_near`: a word up to `NEAR_WINDOW` tokens after it
+does (احتل القطاع المالي المرتبة الأولى). The index maps each normalized form to the
 (entry, kind) pairs it may stand for; kind is perf | impf | form | noun.
 """
 
@@ -50,6 +52,7 @@ class TriggerEntry:
     speaker_accuses: bool  # X مسؤول عن: the reporting speaker is the actor, X the recipient
     not_after: frozenset[str]  # the word before the trigger rules it out (طائرة مسيرة)
     not_before: frozenset[str]  # the word after it rules it out (المسيرة السلمية)
+    not_near: frozenset[str]  # one of these words a few tokens after it rules it out (احتل القطاع المرتبة)
 
     @property
     def rule(self) -> str:
@@ -104,6 +107,7 @@ def _entry(raw: dict, line: int) -> TriggerEntry:
         speaker_accuses=bool(raw.get("speaker_accuses")),
         not_after=frozenset(_norm_list(raw.get("not_after"))),
         not_before=frozenset(_norm_list(raw.get("not_before"))),
+        not_near=frozenset(_norm_list(raw.get("not_near"))),
     )
 
 

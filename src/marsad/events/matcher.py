@@ -21,6 +21,9 @@ _PREP_STEMS = {"من": ("من", "منه", "منها", "منهم"), "الي": ("�
                "علي": ("علي", "عليه", "عليها", "عليهم"), "عن": ("عن", "عنه", "عنها", "عنهم")}
 _VERB_KINDS = ("perf", "impf", "form")
 _FEM_PERFECT_RE = re.compile("(?:ت|تا|ته|تها|تهم|تهما)$")
+_TAA_RE = re.compile("ة[\u064b-\u0652]*$")
+# After these particles a bare perfect form is read as the verbal noun (أن قتل = that the killing).
+_NOUN_AFTER = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "لأن", "وأن", "وإن", "فإن", "كأن"))
 # Tokens where the search for a governing preposition stops (a new clause begins).
 _STOPS = frozenset(normalize(w) for w in ("و", ".", "؛", ":", "كما", "حيث", "بينما", "فيما", "الذي", "التي", "أن", "إن"))
 
@@ -80,6 +83,14 @@ def prep_of(token: Token) -> str | None:
     if norm in ("به", "بها", "بهم", "له", "لها", "لهم", "لنا", "بنا"):
         return norm[0]
     return None
+
+
+NEAR_WINDOW = 4  # tokens after a trigger that its `not_near` words are looked for in
+
+
+def _bare_article(norm: str) -> str:
+    """The word with a leading و/ف dropped (وضربت مثالا → ضربت)."""
+    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
 
 
 def _prep_matches(token: Token, preps: tuple[str, ...]) -> bool:
@@ -168,13 +179,20 @@ def find_triggers(tokens: list[Token], lo: int, hi: int, lexicon: Lexicon,
 
 def _choose(tokens, i, lo, hi, prev, nxt, cands) -> Hit | None:
     mwe, with_prep, plain = [], [], []
+    # إصابة / أصابه and قتلة / قتله fold together in normalized text: a ة ends no verb
+    taa = _TAA_RE.search(tokens[i].text) is not None
     for entry, kind, prefix, stem in cands:
         if entry.not_after and prev in entry.not_after:
             continue
         if entry.not_before and nxt in entry.not_before:
             continue
+        if entry.not_near and any(_bare_article(tokens[j].norm) in entry.not_near
+                                  for j in range(i + 1, min(hi, i + 1 + NEAR_WINDOW))):
+            continue
         if kind in _VERB_KINDS and prev in PREPOSITIONS and prev not in ("قبل", "بعد"):
             continue  # a word right after في / من / على is a noun, not a verb
+        if kind in _VERB_KINDS and (taa or (kind == "perf" and not prefix and prev in _NOUN_AFTER)):
+            continue  # أن قتل الصحافية: a verbal noun after أن / إن (a verb would take a pronoun: أنه قتل)
         if entry.pos == "mwe":
             slots = _match_words(tokens, i, hi, entry)
             if slots is not None:

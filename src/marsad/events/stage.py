@@ -21,13 +21,14 @@ from marsad.events.matcher import Hit, find_triggers
 from marsad.events.merge import merge_events
 from marsad.events.modality import modality, old_date
 from marsad.events.parties import Party, build_parties
-from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Sentence, Span
+from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Location, Sentence, Span
 from marsad.text import Token, normalize, tokenize
 
 try:  # written in parallel; the stage works without them
+    from marsad.places import dateline_location as _dateline_location
     from marsad.places import event_location as _event_location
 except ImportError:  # pragma: no cover - depends on the build
-    _event_location = None
+    _event_location = _dateline_location = None
 try:
     from marsad.times import event_date as _event_date
 except ImportError:  # pragma: no cover
@@ -53,16 +54,13 @@ _DEFAULT_RECIPIENT = {"COERCE": ("HOME", "CVL"), "ASSAULT": ("HOME", "CVL"), "PR
 class EventExtractor:
     """Built once per process: the lexicon and cues; called per Document."""
 
-    def __init__(self, lexicon: Lexicon | None = None, cues: Cues | None = None, *,
-                 threshold: float = concrete.THRESHOLD, observe=None):
-        """`threshold`: concreteness a material event needs (see `concrete`); `observe`: an
-        optional callable(hit, features, event) for diagnostics."""
+    def __init__(self, lexicon: Lexicon | None = None, cues: Cues | None = None, *, observe=None):
+        """`observe`: an optional callable(hit, features, event) told how each material-conflict
+        trigger was read (see `concrete`), for diagnostics."""
         self.lexicon = lexicon or load_lexicon()
         self.cues = cues or load_cues()
-        self.threshold = threshold
         self.observe = observe
         self._speech = self.cues.words("speech")
-        self._relief: dict[str, float] = {}
         self._guessed: set[int] = set()  # ids of recipients guessed from proximity
         self._switched: dict[int, tuple[str, str | None]] = {}  # entry line → switched type, mode
         self._light = self.cues.words("light_verb")
@@ -85,10 +83,7 @@ class EventExtractor:
         last_subject: list[Party] = []
         spans = [(sent, bisect_left(starts, sent.start), bisect_left(starts, sent.end)) for sent in doc.sentences]
         found = [find_triggers(tokens, lo, hi, self.lexicon, name_tokens) if lo < hi else [] for _, lo, hi in spans]
-        # A report full of clashes or protests: its violence words are reports, not asides.
-        density = Counter(t for hits in found for t in {h.entry.type for h in hits})
         self._guessed, self._switched = set(), {}
-        self._relief = {t: concrete.DENSE_RELIEF for t, n in density.items() if n >= concrete.DENSE_SENTENCES}
         for (sent, lo, hi), hits in zip(spans, found, strict=True):
             if lo >= hi:
                 continue
@@ -109,6 +104,7 @@ class EventExtractor:
                       + recent)[:12]
         lede_end = _lede_end(doc)
         events = merge_events(events, len(doc.article.title), lede_end, self._guessed)
+        self._headline_context(doc, events)
         for n, ev in enumerate(events, 1):
             ev.id = f"EV{n}"
         doc.events = events
@@ -120,6 +116,9 @@ class EventExtractor:
         out: list[Event] = []
         lo, hi = clauses[0].first, clauses[-1].last
         subject_here = False  # a subject was named earlier in this sentence
+        material: dict[int, tuple[str, str]] = {}  # id(event) → (type, mention kind)
+        reports: dict[str, list[concrete.Report]] = {}
+        question = any(tokens[j].norm in ("؟", "?") for j in range(lo, hi))
         embedded = _embedded(hits, tokens)
         for hit in hits:
             if hit.head in embedded:
@@ -183,17 +182,30 @@ class EventExtractor:
                 self._guessed.update(id(a) for a in ev.recipient)
             if ev.type in concrete.MATERIAL_TYPES and not (ev.negated or ev.hypothetical) and \
                     not (ev.future and all(explicit)):
-                feats = concrete.features(tokens, lo, hi, clause, hit, parties, *explicit, self.cues,
-                                          sent.end <= len(doc.article.title))
+                before = [h for h in hits if h is not hit and 0 < hit.first - max(h.consumed or (h.last,)) <= 2]
+                coordinated = hit.prefix[:1] == ("و",) and any(not h.is_verb for h in before)
+                feats = concrete.features(tokens, clause, hit, self.cues, sent.end <= len(doc.article.title),
+                                          question, bool(before), coordinated)
                 if self.observe is not None:
-                    self.observe(hit, feats, ev)
-                need = concrete.threshold(ev.type, self.threshold) - self._relief.get(ev.type, 0.0)
-                if concrete.score(feats) < need:
+                    self.observe(hit, dict(feats, clause=k, kinds=[c.kind for c in clauses]), ev)
+                if feats["mention"] == concrete.TOPIC:
                     continue
+                material[id(ev)] = (ev.type, feats["mention"])
+                if feats["mention"] == concrete.REPORT:
+                    located = ev.location is not None or any(
+                        p.type in _PLACE_TYPES and p.prep in ("في", "ب") and clause.first <= p.first < clause.last
+                        for p in parties)
+                    reports.setdefault(ev.type, []).append(concrete.Report(
+                        hit, k, feats["why"], located, any(a.text or a.entity for a in ev.actor),
+                        any(a.text or a.entity for a in ev.recipient)))
             out.append(ev)
             if args.subject_found and args.actors:
                 last_subject = args.actors
                 subject_here = True
+        # a material event needs one trigger of its type that reports it (see `concrete`)
+        reported = {etype for etype, found in reports.items()
+                    if concrete.reported(tokens, clauses, found, self.cues, etype)}
+        out = [ev for ev in out if id(ev) not in material or material[id(ev)][0] in reported]
         return _dedupe_sentence(out), last_subject
 
     def _event(self, doc, tokens, sent, clause: Clause, hit: Hit, args: Args, mod, speaker, home) -> Event | None:
@@ -207,7 +219,8 @@ class EventExtractor:
         recipients = [_actor(p) for p in args.recipients if not _same_party(p, args.actors)]
         explicit_actor, explicit_recipient = bool(actors), bool(recipients)
         visit = (args.mode or entry.mode) == "visit"
-        location = self._location(doc, c_start, c_end, visit) or self._location(doc, sent.start, sent.end, visit)
+        location = self._location(doc, c_start, c_end, visit) or self._location(doc, sent.start, sent.end, visit) \
+            or _named_place(doc, hit, args, etype)
         if location is not None and location.country:
             home = location.country  # unnamed police arrest where it happened
         _fill_codes(actors, home)
@@ -234,6 +247,25 @@ class EventExtractor:
         self._attributes(doc, ev, (c_start, c_end), (sent.start, sent.end), t_start,
                          published=doc.article.published_date)
         return ev
+
+    def _headline_context(self, doc: Document, events: list[Event]) -> None:
+        """A headline tells the news of the lede: a title event that its own words do not date
+        or place takes the date and place of the first body sentence; a visit to the country
+        the story is filed from happened in the filing city (طرابلس (ا ف ب) - ... زيارة لليبيا)."""
+        title_end = len(doc.article.title)
+        lede = next((s for s in doc.sentences if s.start > title_end), None)
+        filed = _dateline_place(doc)
+        for ev in events:
+            if ev.sentence.end <= title_end and lede is not None:
+                if ev.date is None:
+                    self._attributes(doc, ev, (lede.start, lede.end), (lede.start, lede.end), lede.start,
+                                     published=doc.article.published_date)
+                if ev.location is None:
+                    ev.location = self._location(doc, lede.start, lede.end, ev.mode == "visit")
+            if ev.mode == "visit" and filed is not None and filed.country and (
+                    ev.location is None or _is_country(doc, ev.location)) and \
+                    filed.country in ({ev.location.country} if ev.location else {a.code for a in ev.recipient}):
+                ev.location = filed
 
     @staticmethod
     def _location(doc, start: int, end: int, visit: bool = False):
@@ -425,6 +457,42 @@ class EventExtractor:
 # --- helpers -----------------------------------------------------------------------------
 def _bare(norm: str) -> str:
     return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
+
+
+def _place_of(doc: Document, entity: str | None, text: str, start: int | None, end: int | None) -> Location | None:
+    place = next((p for p in doc.places if p.entity == entity), None) if entity else None
+    if place is None:
+        return None
+    return Location(name=place.name, lat=place.lat, lon=place.lon, geonameid=place.geonameid,
+                    country=place.country, entity=entity, text=text, start=start, end=end)
+
+
+def _named_place(doc: Document, hit: Hit, args: Args, etype: str) -> Location | None:
+    """Where a protest or an attack that names no locative happened: the place its noun
+    governs (احتجاجات إيران) or the country an attack falls on (ضربات صاروخية على سوريا)."""
+    if etype not in concrete.MATERIAL_TYPES:
+        return None
+    end = max(hit.consumed) if hit.consumed else hit.last
+    for p in args.actors + args.recipients:
+        genitive = not hit.is_verb and p.first == end + 1 and p.prep is None
+        target = etype == "ASSAULT" and p.prep == "علي" and p in args.recipients
+        if p.type in _PLACE_TYPES and (genitive or target):
+            return _place_of(doc, p.entity, p.text, p.start, p.end)
+    return None
+
+
+def _dateline_place(doc: Document) -> Location | None:
+    if _dateline_location is None or doc.dateline is None:
+        return None
+    try:
+        return _dateline_location(doc)
+    except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
+        return None
+
+
+def _is_country(doc: Document, loc: Location) -> bool:
+    place = next((p for p in doc.places if p.entity == loc.entity), None) if loc.entity else None
+    return place is not None and place.feature_code in ("PCLI", "PCLD", "PCLS", "PCLF")
 
 
 def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
