@@ -160,6 +160,12 @@ class EntityRecognizer:
                 body = kinds["institution"]
                 qual, last, k = self._qualifier(matches, j + 1, body, nxt, when, out)
                 if qual is not None:
+                    if body.entity:  # the body is named too (المتحدث باسم الرئاسة الروسية)
+                        out.append(Candidate(
+                            nxt.start, last.end, nxt.first, last.last, "ORG", "role",
+                            f"role:{body.name}:{qual.code}", f"{body.name} of {qual.name}", qual.code,
+                            "IGO" if qual.code == "IGO" else body.sector, confidence=0.75,
+                            extra={"role": (body.name, qual.code, body.sector)}))
                     return qual, last, k
         return None, prev, j
 
