@@ -343,7 +343,7 @@ class EntityRecognizer:
             first, last = tok_at.get(span.start), tok_end.get(span.end)
             if first is None or last is None:
                 continue
-            first, last = self._trim(tokens, first, last)
+            first, last = self._trim(tokens, first, last, span.type)
             if first > last or span.confidence < (_MODEL_MIN_ONE if first == last else _MODEL_MIN):
                 continue
             span_start, span_end = tokens[first].start, tokens[last].end
@@ -369,12 +369,15 @@ class EntityRecognizer:
             added.append(cand)
         return sorted(cands + added, key=lambda c: c.start)
 
-    def _trim(self, tokens: list[Token], first: int, last: int) -> tuple[int, int]:
-        """Drop function words, titles and verbs the tagger took into a name's edges."""
+    def _trim(self, tokens: list[Token], first: int, last: int, etype: str) -> tuple[int, int]:
+        """Drop function words, titles and verbs the tagger took into a name's edges; an
+        organization keeps the noun that heads it (وكالة الأنباء الإيرانية)."""
         def is_word(t: Token) -> bool:
             return not t.is_arabic and not t.text[:1].isalnum() or any(
                 stem in self._not_names for _, stem in clitic_splits(t.norm))
         while first <= last and is_word(tokens[first]):
+            if etype == "ORG" and any(stem in self._org_heads for _, stem in clitic_splits(tokens[first].norm)):
+                break
             first += 1
         while last >= first and is_word(tokens[last]):
             last -= 1
