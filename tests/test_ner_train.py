@@ -37,11 +37,11 @@ def test_ner_train_tiny_corpus_gives_a_loadable_model(corpus, tmp_path):
     stats = train_ner([str(corpus)], str(out), max_iterations=60, c1=0.0, c2=0.01)
     assert out.is_file() and stats["model_bytes"] == out.stat().st_size
     assert stats["train_sentences"] == 40 and stats["corpora"][0]["format"] == "conll"
-    assert stats["train_entities"] == {"PER": 40, "LOC": 40, "ORG": 40}  # MISC folded into O
+    assert stats["train_entities"] == {"PER": 40, "LOC": 40, "ORG": 40, "MISC": 40}
     tagger = NerTagger.load(out)
-    assert "B-MISC" not in tagger.labels
-    words = ["قال", "كريم", "حداد", "في", "بيروت", "إن", "جامعة", "القدس", "ستفتتح", "مركزا"]
-    assert tagger.tag(words) == ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "O"]
+    assert "B-MISC" in tagger.labels  # a training label only: tag() and spans() never output it
+    words = ["قال", "كريم", "حداد", "في", "بيروت", "إن", "جامعة", "القدس", "ستفتتح", "مركزا", "عربيا"]
+    assert tagger.tag(words) == ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "O", "O"]
 
 
 def test_ner_train_holds_out_a_dev_part_and_scores_it(corpus, tmp_path):
@@ -73,7 +73,7 @@ def test_ner_corpus_wikifane_fine_classes_fold_to_coarse(tmp_path):
     lines = ["\u200eزار\tO", "\u200eالمستشار\tO", "\u200eهانس\tB-Politician", "\u200eمولر\tI-Politician",
              "\u200eبرلين\tB-Population-Center", "\u200eمع\tO", "\u200eالألمان\tB-Group", ".\tO", "\t",
              "\u200eمجلس\tB-Government", "\u200eالشيوخ\tI-Government", "\u200eفي\tO",
-             "\u200eالنيل\tB-Water-Body", ".\tO"]
+             "\u200eالنيل\tB-Water-Body", "\u200eقرب\tO", "\u200eالأهرامات\tB-Building-Grounds", ".\tO"]
     path = tmp_path / "wikifane.txt"
     path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
     fmt, sents = read_corpus(path)
@@ -81,15 +81,16 @@ def test_ner_corpus_wikifane_fine_classes_fold_to_coarse(tmp_path):
     assert sents == [
         [("زار", "O"), ("المستشار", "O"), ("هانس", "B-PER"), ("مولر", "I-PER"), ("برلين", "B-LOC"),
          ("مع", "O"), ("الألمان", "O"), (".", "O")],
-        [("مجلس", "B-ORG"), ("الشيوخ", "I-ORG"), ("في", "O"), ("النيل", "B-LOC"), (".", "O")],
+        [("مجلس", "B-ORG"), ("الشيوخ", "I-ORG"), ("في", "O"), ("النيل", "B-LOC"), ("قرب", "O"),
+         ("الأهرامات", "B-MISC"), (".", "O")],
     ]
 
 
-def test_ner_corpus_aqmar_misc_classes_and_typos_become_o(tmp_path):
+def test_ner_corpus_aqmar_misc_classes_fold_and_typos_are_repaired(tmp_path):
     text = "لعب O\nرونالدو B-PER\nمع O\nريال B-ORG\nمدريد I--ORG\nفي O\nدوري B-MIS1\nالأبطال I-MIS1\n. OO\n"
     fmt, sents = read_corpus(_write_raw(tmp_path / "aqmar.txt", text))
     assert fmt == "aqmar"
-    assert [t for _, t in sents[0]] == ["O", "B-PER", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"]
+    assert [t for _, t in sents[0]] == ["O", "B-PER", "O", "B-ORG", "I-ORG", "O", "B-MISC", "I-MISC", "O"]
 
 
 def test_ner_corpus_retokenizes_glued_punctuation(tmp_path):

@@ -53,30 +53,47 @@ def _keys(name: str) -> set[str]:
 def _lexicon_flags() -> dict[str, tuple[str, ...]]:
     """Normalized single word -> gazetteer flags, from the project's knowledge files.
 
-    A flag is only a hint: the CRF learns how much to trust it (many place names are also
-    common words or person names). Keys carry no article, like `clitic_splits` stems.
+    One-word names flag the word (gz=place); longer names flag their first word (gz=place1;
+    people: gz=given) and, for people, their last (gz=family). A flag is only a hint: the CRF
+    learns how much to trust it (many place names are also common words or person names).
+    Keys carry no article, like `clitic_splits` stems.
     """
     from marsad.knowledge import load_jsonl
 
     flags: dict[str, set[str]] = {}
 
-    def add(name: str, flag: str) -> None:
+    def add(name: str, flag: str, first: str | None = None, last: str | None = None) -> None:
         words = normalize(name).split()
+        if not words:
+            return
         if len(words) == 1:
             for key in _keys(words[0]):
                 flags.setdefault(key, set()).add(flag)
-        elif words and len(words[0]) > 2:
-            for key in _keys(words[0]):
-                flags.setdefault(key, set()).add(flag + "1")  # first word of a longer name
+            return
+        for word, word_flag in ((words[0], first), (words[-1], last)):
+            if word_flag and len(word) > 2:
+                for key in _keys(word):
+                    flags.setdefault(key, set()).add(word_flag)
 
     for entry in load_jsonl("countries.jsonl"):
         for name in entry.get("ar", ()):
-            add(name, "gz=country")
+            add(name, "gz=country", first="gz=country1")
         for name in entry.get("demonyms", ()):
             add(name, "gz=nisba")
-    for entry in load_jsonl("gazetteer.jsonl"):
-        for name in entry.get("names", ()):
-            add(name, "gz=place")
+        for name in entry.get("capital_ar", ()):
+            add(name, "gz=place", first="gz=place1")
+    for file in ("gazetteer.jsonl", "places_extra.jsonl"):
+        for entry in load_jsonl(file):
+            for name in entry.get("names", ()):
+                add(name, "gz=place", first="gz=place1")
+    # Given and family names generalize to people the lists do not hold (أنتوني X).
+    for file in ("people_arab.jsonl", "people_world.jsonl"):
+        for entry in load_jsonl(file):
+            for name in entry.get("ar", ()):
+                add(name, "gz=person", first="gz=given", last="gz=family")
+    for entry in load_jsonl("organizations.jsonl"):
+        for name in entry.get("ar", ()):
+            add(name, "gz=org", first="gz=org1")
     return {k: tuple(sorted(v)) for k, v in flags.items()}
 
 
@@ -84,20 +101,24 @@ def _lexicon_flags() -> dict[str, tuple[str, ...]]:
 def word_features(word: str) -> WordFeatures:
     norm = normalize(word)
     shape = _shape(norm)
-    prefix, stem = clitic_splits(norm)[-1] if shape == "A" else ((), norm)
+    readings = clitic_splits(norm) if shape == "A" else (((), norm),)
+    prefix, stem = readings[-1]  # the most stripped reading: وبالولايات -> ولايات
     feats = [
         "w=" + norm, "sh=" + shape, "st=" + stem, "pc=" + "+".join(prefix),
         "p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3],
         "s1=" + norm[-1:], "s2=" + norm[-2:], "s3=" + norm[-3:],
-        "sts2=" + stem[-2:], "sts3=" + stem[-3:], "stp2=" + stem[:2], "stp3=" + stem[:3], "len=" + str(min(len(stem), 9)),
+        "sts2=" + stem[-2:], "sts3=" + stem[-3:], "stp2=" + stem[:2], "stp3=" + stem[:3],
+        "len=" + str(min(len(stem), 9)),
     ]
     if "ال" in prefix:
         feats.append("al")
     if shape[0] == "L":
         feats.append("lw=" + norm.lower())
     if shape == "A":
-        feats.append("fq=" + str(int(zipf_frequency(stem, "ar"))))
-    gz = _lexicon_flags().get(stem, ())
+        # The whole word counts too: the stripped reading of واشنطن is اشنطن.
+        feats.append("fq=" + str(int(max(zipf_frequency(norm, "ar"), zipf_frequency(stem, "ar")))))
+    lexicon = _lexicon_flags()
+    gz = next((lexicon[s] for _, s in readings if s in lexicon), ())  # least stripped match
     feats += gz
     ctx = ("w=" + norm, "st=" + stem, "sh=" + shape, *gz)
     return WordFeatures(

@@ -12,6 +12,7 @@ from typing import Any
 
 import pycrfsuite
 
+from marsad.knowledge import knowledge_version
 from marsad.ner.corpora import TYPES, CorpusError, Sentence, entity_spans, read_corpus, split_dev
 from marsad.ner.features import sentence_features
 
@@ -80,6 +81,8 @@ def train_ner(
         "train_tokens": sum(map(len, train)),
         "train_entities": dict(Counter(t[2:] for s in train for _, t in s if t.startswith("B-"))),
         "dev_sentences": len(dev),
+        # The gazetteer flags come from the knowledge files: retrain when they change much.
+        "knowledge_version": knowledge_version(),
         "params": {"c1": c1, "c2": c2, "max_iterations": max_iterations, "min_freq": min_freq},
         "iterations": trainer.logparser.last_iteration.get("num") if trainer.logparser.last_iteration else None,
         "train_seconds": round(time.perf_counter() - started, 1),
@@ -96,7 +99,7 @@ def evaluate(model: str | Path, sentences: Sequence[Sentence]) -> dict[str, dict
     tagger = NerTagger.load(model)
     counts = {k: [0, 0, 0] for k in (*TYPES, "ALL")}
     for sent in sentences:
-        gold = entity_spans([t for _, t in sent])
+        gold = {e for e in entity_spans([t for _, t in sent]) if e[2] in TYPES}  # MISC is not output
         pred = entity_spans(tagger.tag([w for w, _ in sent]))
         for kind in (*TYPES, None):
             g = {e for e in gold if kind in (None, e[2])}
