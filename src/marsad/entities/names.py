@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from marsad.knowledge import DATA, load_jsonl
+from marsad.knowledge import DATA, load_jsonl, zipf
 from marsad.text import normalize, tokenize
 
 # Which reading wins when one key names several things: a known person beats an
@@ -243,24 +243,6 @@ def _add_places(index: NameIndex) -> None:
             index.add(key, NameEntry("place", rec.type, f"place:{key}", key, rec.country))
 
 
-@lru_cache(maxsize=1)
-def _word_frequencies() -> dict[str, float]:
-    freqs: dict[str, float] = {}
-    path = DATA / "common_words_ar.txt"
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                word, _, value = line.partition("\t")
-                freqs[word] = float(value)
-    return freqs
-
-
-def zipf(word: str) -> float:
-    """How common a word is in Arabic news and web text (Zipf scale: 7 = في, 3 = rare,
-    0 = not among the 100,000 most frequent). Normalized or not."""
-    freqs = _word_frequencies()
-    value = freqs.get(word)
-    return value if value is not None else freqs.get(normalize(word), 0.0)
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from marsad.errors import KnowledgeError
+from marsad.text.normalize import normalize
 
 DATA = resources.files("marsad.knowledge") / "data"
 
@@ -41,3 +42,23 @@ def load_jsonl(name: str, required: tuple[str, ...] = ()) -> tuple[dict[str, Any
                                          path=str(path), line=lineno, key=key)
             entries.append(entry)
     return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _word_frequencies() -> dict[str, float]:
+    freqs: dict[str, float] = {}
+    path = DATA / "common_words_ar.txt"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                word, _, value = line.partition("\t")
+                freqs[word] = float(value)
+    return freqs
+
+
+def zipf(word: str) -> float:
+    """How common a word is in Arabic news and web text (Zipf scale: 7 = في, 3 = rare,
+    0 = not among the 100,000 most frequent). Normalized or not."""
+    freqs = _word_frequencies()
+    value = freqs.get(word)
+    return value if value is not None else freqs.get(normalize(word), 0.0)
