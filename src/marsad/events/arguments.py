@@ -33,6 +33,7 @@ _SKIPPABLE = frozenset(normalize(w) for w in (
     "منه", "منها", "فيه", "فيها", "«", "»", '"'))
 # Attacks and arrests reach their target through these too (مواقع للحوثيين، ضد المدنيين).
 _MATERIAL_RPREP = ("ل", "ضد", "علي")
+_PREPS = frozenset(normalize(w) for w in ("في", "خلال", "ضد", "بعد", "قبل", "إثر", "عقب", "جراء"))
 # A verbal noun takes the subject before it only this close (شنت قوات التحالف غارات).
 NOUN_SUBJECT_DISTANCE = 6  # with a light verb in between
 NEAR_SUBJECT = 3
@@ -47,6 +48,8 @@ class Args:
     mode: str | None = None
     switch_at: int | None = None  # the token that switched it (never a trigger of its own)
     subject_found: bool = False
+    subject_before: bool = False  # the subject stands before the verb (SVO)
+    subject: list[Party] = field(default_factory=list)  # the subject group alone (no partners)
 
 
 def groups_of(parties: list[Party]) -> list[Group]:
@@ -83,8 +86,10 @@ def _actor_like(g: Group) -> bool:
 
 
 def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties: list[Party],
-           light=frozenset()) -> Args:
-    """Actor and recipient parties of `hit` in clause k (see the module docstring)."""
+           light=frozenset(), carried: list[Party] | None = None) -> Args:
+    """Actor and recipient parties of `hit` in clause k (see the module docstring). `carried`:
+    the subject that stood before the verb this one is coordinated with (لافروف يلتقي كيم
+    ويحذر واشنطن): a verb joined by و with no subject before it shares it."""
     clause = clauses[k]
     lo, hi = clause.first, clause.last
     taken = set(hit.consumed) | {hit.head}
@@ -100,7 +105,7 @@ def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties
     if not hit.is_verb:
         _noun_args(tokens, hit, before, after, agents, prepped, args, light)
     else:
-        _verb_args(tokens, clauses, k, hit, before, after, agents, prepped, parties, args)
+        _verb_args(tokens, clauses, k, hit, before, after, agents, prepped, parties, args, carried)
     _between(after, hit, args)
     if entry.recip and args.recipients and entry.type not in _MATERIAL_CONFLICT:
         # a meeting or agreement: every named side is a party to it (قمة عقدها مع نظيره)
@@ -142,10 +147,13 @@ def _noun_args(tokens: list[Token], hit: Hit, before, after, agents, prepped, ar
             actor = genitive
     if actor is None and agents:
         actor = agents[0]
-    if actor is None and entry.gen != "recipient":
+    if actor is None:
         # شنت قوات التحالف غارات / قوات الأمن نفذت ملاحقات: a light verb carries the subject
+        # (a noun whose genitive is its patient, اعتقال قيادي، or that a preposition governs,
+        # مقتل مدنيين في غارة، takes no bare neighbour as its doer)
+        governed = bool({"ب", "ل"} & set(hit.prefix)) or (hit.first > 0 and tokens[hit.first - 1].norm in _PREPS)
         subj = [g for g in before if _free(g) and _actor_like(g) and (
-            hit.head - g[-1].last <= NEAR_SUBJECT or
+            (hit.head - g[-1].last <= NEAR_SUBJECT and entry.gen != "recipient" and not governed) or
             (hit.head - g[-1].last <= NOUN_SUBJECT_DISTANCE and _light_between(tokens, g, hit, light)))]
         if subj:
             actor = subj[-1]
@@ -171,7 +179,8 @@ def _antecedent(clauses: list[Clause], k: int, parties: list[Party]) -> Group | 
     return groups[-1] if groups and groups[-1][-1] is cands[-1] else [cands[-1]]
 
 
-def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, parties, args: Args) -> None:
+def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, parties, args: Args,
+               carried: list[Party] | None = None) -> None:
     entry = hit.entry
     clause = clauses[k]
     opening = clause.first + (1 if clause.marker == clause.first else 0)
@@ -183,7 +192,13 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
                    (hit.head - g[-1].last <= SVO_DISTANCE or g[0].first <= opening + 1)]
     free_after = [g for g in after if _free(g)]
     subj: Group | None = free_before[-1] if free_before else None
+    args.subject_before = subj is not None
+    if subj is None and carried and hit.prefix[:1] in (("و",), ("ف",)):
+        subj = list(carried)
     patient_first = False
+    # اتهم لافروف واشنطن بتأجيج التوتر: a subject may stand between the verb and the words
+    # the entry needs after it; it follows the verb itself then
+    verb_end = hit.head if any(hit.head < g[0].first < hit.last for g in after) else hit.last
     if entry.gen == "recipient" and hit.last + 1 < len(tokens) and _is_number(tokens[hit.last + 1].norm):
         # قتل خمسة جنود / اعتقل 20 شخصا: a count after the verb introduces its victims
         recip_first = [g for g in free_after if g[0].first - hit.last <= 4][:1]
@@ -192,7 +207,7 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
             free_after = [g for g in free_after if g is not recip_first[0]]
             patient_first = True
     if subj is None and not patient_first and free_after and _actor_like(free_after[0]) and \
-            _adjacent(tokens, hit.last, free_after[0][0].first, free_after[0][0].type == "NORP") and \
+            _adjacent(tokens, verb_end, free_after[0][0].first, free_after[0][0].type == "NORP") and \
             not (hit.feminine and all(p.masculine for p in free_after[0])):
         subj = free_after.pop(0)  # verb first: its subject follows (اتهمت تركيا ...)
     if subj is None:
@@ -204,7 +219,7 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
             else:
                 subj = ante
     if subj is None and free_after and not patient_first and _actor_like(free_after[0]) and \
-            _adjacent(tokens, hit.last, free_after[0][0].first) and \
+            _adjacent(tokens, verb_end, free_after[0][0].first) and \
             not (hit.feminine and all(p.masculine for p in free_after[0])):
         subj = free_after.pop(0)
     if agents:
@@ -242,6 +257,7 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
         args.actors = list(subj)
     args.recipients = args.recipients + [p for g in recips for p in g if p not in args.recipients]
     args.subject_found = subj is not None
+    args.subject = list(subj or [])
     _in_words(entry, subj, args, verb=True)
 
 
@@ -301,8 +317,8 @@ def _between(after: list[Group], hit: Hit, args: Args) -> None:
             sides.append([p])
         else:
             sides[-1].append(p)
-    if len(sides) < 2:
-        return
+    if len(sides) < 2 and not (hit.entry.recip and hit.entry.type not in _MATERIAL_CONFLICT):
+        return  # اجتماع بين وزراء مال منطقة اليورو: a meeting among one body's members
     if hit.entry.type in _MATERIAL_CONFLICT:
         args.actors, args.recipients = sides[0], [p for s in sides[1:] for p in s]
     else:

@@ -48,7 +48,8 @@ class Hit:
         if self.kind == "impf":
             return self.stem[:1] == "ت"
         if self.kind == "perf":
-            return bool(_FEM_PERFECT_RE.search(self.stem))
+            m = _FEM_PERFECT_RE.search(self.stem)
+            return m is not None and m.start() >= 3  # اتهم ends like تهم but has no ending
         return False
 
     @property

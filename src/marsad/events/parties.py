@@ -121,7 +121,41 @@ def build_parties(doc: Document, tokens: list[Token]) -> list[Party]:
         i = last + 1
     parties = sorted(parties + extra, key=lambda p: (p.first, -p.last))
     _mark_links(parties, tokens, text, words)
-    return _drop_nested(parties)
+    return _fold_roles(_drop_nested(parties), tokens, text)
+
+
+def _nisba_between(tokens: list[Token], a: int, b: int) -> bool:
+    """Only nationality-like adjectives (الروسي، الأمريكية) stand between tokens a and b."""
+    between = tokens[a + 1:b]
+    return len(between) <= 2 and all(t.norm.startswith("ال") and t.norm.endswith(("ي", "يه")) for t in between)
+
+
+def _fold_roles(parties: list[Party], tokens: list[Token], text: str) -> list[Party]:
+    """One noun phrase is one party: consecutive unnamed group words join (وزير الخارجية), and
+    an unnamed role right before a named person is that person's title (وزير الخارجية الروسي
+    سيرغي لافروف: Lavrov, not three parties)."""
+    out: list[Party] = []
+    for p in parties:
+        prev = out[-1] if out else None
+        joined = prev is not None and p.first == prev.last + 1 and p.prep is None and not p.conj and \
+            "\n" not in text[prev.end:p.start]
+        if joined and prev.entity is None and p.entity is None and prev.type == p.type == "GROUP":
+            prev.last, prev.end = p.last, p.end
+            prev.text = text[prev.start:prev.end]
+            prev.code = prev.code or p.code
+            continue
+        titled = prev is not None and p.prep is None and not p.conj and p.first > prev.last and \
+            _nisba_between(tokens, prev.last, p.first) and "\n" not in text[prev.end:p.start]
+        if titled and p.type == "PER" and (
+                (prev.entity is None and prev.type in ("GROUP", "NORP") and prev.sector is not None)
+                or (prev.type == "NORP" and prev.last + 1 == p.first)):  # الزعيم الكوري الشمالي كيم
+            out.pop()  # the title before the name: the person's party spans its tokens too
+            p.code = p.code or prev.code
+            p.first = prev.first
+            if prev.prep or prev.conj:
+                p.prep, p.conj = prev.prep, prev.conj
+        out.append(p)
+    return out
 
 
 def _has_clitic(token: Token, text: str, start: int) -> bool:
@@ -191,6 +225,15 @@ def _mark_links(parties: list[Party], tokens: list[Token], text: str, words) -> 
                 p.prep = prep_of(tokens[p.first - 2])
             if p.prep:
                 continue
+        before_words = [tokens[j].norm for j in range(max(0, p.first - 2), p.first)]
+        if before_words and (_is_source(before_words[-1]) or
+                             (before_words[-1] in ("عن", "الي") and _is_source(before_words[0]))):
+            p.prep = "source"  # وفقا لوكالة تاس، بحسب مصادر: who reports, not who is targeted
+            continue
+        if p.prep is None and any(tokens[j].norm == "بين" for j in range(max(0, p.first - 3), p.first - 1)) \
+                and not any(q.last >= p.first - 3 and q.first < p.first for q in parties[:k]):
+            p.prep = "بين"  # بين وزراء مال منطقة اليورو: the head nouns are no party of their own
+            continue
         if p.prep is None and p.first > 0:
             prev = tokens[p.first - 1]
             before = tokens[p.first - 2].norm if p.first > 1 else ""
@@ -208,6 +251,13 @@ def _mark_links(parties: list[Party], tokens: list[Token], text: str, words) -> 
             stem = readings(tok)[-1][1] if readings(tok) else tok.norm
             p.masculine = any(a.masc for a in [*words.get(tok.norm, ()), *words.get(stem, ())]
                               if len(a.words) == 1)
+
+
+_SOURCE_BEFORE = frozenset(normalize(w) for w in ("وفقا", "وفق", "حسب", "بحسب", "طبقا", "نقلا", "استنادا"))
+
+
+def _is_source(norm: str) -> bool:
+    return norm in _SOURCE_BEFORE or (norm[:1] == "و" and norm[1:] in _SOURCE_BEFORE)
 
 
 _SEPARATE = frozenset(["من", "الي", "علي", "عن", "مع", "في", "ضد", "بين", "نحو", "باتجاه", "حول",

@@ -35,9 +35,12 @@ except ImportError:  # pragma: no cover
     _event_date = None
 
 _VERBAL = frozenset([1, 3])
+_RECIPROCAL = frozenset(["CONSULT", "AGREE", "COOPERATE"])
+_WHERE = frozenset(normalize(w) for w in ("في", "أمام", "قرب", "داخل", "عند", "خارج", "حول"))
 _DECLARE = frozenset(normalize(w) for w in ("تعلن", "يعلن", "أعلن", "أعلنت", "قرر", "قررت", "تقرر", "يقرر",
                                             "تعهد", "تعهدت", "أكد عزمه"))
 _CONTENT_PREPS = frozenset(normalize(w) for w in ("على", "إلى", "من", "عن"))
+_BREAKS = frozenset(["،", ",", "؛", ";", ".", ":", "«", "»", '"'])
 _PLACE_TYPES = frozenset(["GPE", "LOC"])
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 _PAIR_WORDS = frozenset(normalize(w) for w in (
@@ -62,6 +65,8 @@ class EventExtractor:
         self.observe = observe
         self._speech = self.cues.words("speech")
         self._guessed: set[int] = set()  # ids of recipients guessed from proximity
+        self._nominal: set[int] = set()  # ids of events told by a verbal noun
+        self._alive: list[Event] = []  # every event made for the document, so that ids stay unique
         self._switched: dict[int, tuple[str, str | None]] = {}  # entry line → switched type, mode
         self._light = self.cues.words("light_verb")
         self._negative = self.cues.words("negative_context")
@@ -74,6 +79,8 @@ class EventExtractor:
             doc.events = []
             return doc
         parties = build_parties(doc, tokens)
+        # طرابلس (ا ف ب): the dateline says where the story was filed; it names no party
+        filed_at = range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
         published = doc.article.published_date
         home = _home_country(doc, parties)
         starts = [t.start for t in tokens]
@@ -83,11 +90,11 @@ class EventExtractor:
         last_subject: list[Party] = []
         spans = [(sent, bisect_left(starts, sent.start), bisect_left(starts, sent.end)) for sent in doc.sentences]
         found = [find_triggers(tokens, lo, hi, self.lexicon, name_tokens) if lo < hi else [] for _, lo, hi in spans]
-        self._guessed, self._switched = set(), {}
+        self._guessed, self._switched, self._nominal, self._alive = set(), {}, set(), []
         for (sent, lo, hi), hits in zip(spans, found, strict=True):
             if lo >= hi:
                 continue
-            sent_parties = [p for p in parties if lo <= p.first < hi]
+            sent_parties = [p for p in parties if lo <= p.first < hi and p.start not in filed_at]
             sent_parties = self._resolve_references(tokens, lo, hi, sent_parties, recent)
             if hits:
                 speech_like = self._verb_like(tokens, lo, hi)
@@ -104,10 +111,13 @@ class EventExtractor:
                       + recent)[:12]
         lede_end = _lede_end(doc)
         events = merge_events(events, len(doc.article.title), lede_end, self._guessed)
+        for ev in events:
+            _one_side(ev, home, id(ev) in self._nominal)
         self._headline_context(doc, events)
         for n, ev in enumerate(events, 1):
             ev.id = f"EV{n}"
         doc.events = events
+        self._alive = []
         return doc
 
     # --- per sentence ----------------------------------------------------------------
@@ -117,6 +127,7 @@ class EventExtractor:
         lo, hi = clauses[0].first, clauses[-1].last
         subject_here = False  # a subject was named earlier in this sentence
         material: dict[int, tuple[str, str]] = {}  # id(event) → (type, mention kind)
+        svo_subject: list[Party] | None = None  # the subject standing before the last verb
         reports: dict[str, list[concrete.Report]] = {}
         question = any(tokens[j].norm in ("؟", "?") for j in range(lo, hi))
         embedded = _embedded(hits, tokens)
@@ -125,12 +136,16 @@ class EventExtractor:
                 continue
             entry = hit.entry
             k = clause_of(clauses, hit.head)
-            args = assign(tokens, clauses, k, hit, parties, self._light)
+            args = assign(tokens, clauses, k, hit, parties, self._light, svo_subject)
             if args.switch_at is not None:
                 embedded.add(args.switch_at)  # انسحب من الاتفاق: الاتفاق is no AGREE here
                 self._switched[entry.line] = (args.type, args.mode)
             elif entry.line in self._switched and not hit.is_verb:
                 args.type, args.mode = self._switched[entry.line]  # بعد انسحابه: from the same accord
+            if entry.participant:
+                # فرقت الشرطة آلاف المتظاهرين: the crowd protests, whoever the clause's subject
+                end = max(hit.consumed or (hit.last,))
+                args.actors = [p for p in args.actors if p.type in ("NORP", "GROUP") and 0 < p.first - end <= 2]
             explicit = (bool(args.actors) or entry.participant, bool(args.recipients))
             clause = clauses[k]
             speaker = self._speaker(tokens, clauses, k, parties)
@@ -144,7 +159,7 @@ class EventExtractor:
             self._pronoun_object(tokens, hit, args, parties, recent)
             explicit = (explicit[0] or bool(args.actors), explicit[1] or bool(args.recipients))
             inherited_here = False
-            if not args.actors:
+            if not args.actors and not entry.participant:
                 args.actors = self._inherit(tokens, clauses, k, hit, speaker, last_subject)
                 inherited_here = bool(args.actors) and (subject_here or bool(speaker))
             has_party = bool(args.actors or args.recipients) or self._party_near(parties, hit, 8)
@@ -167,8 +182,8 @@ class EventExtractor:
             if entry.mode == "visit" and not self._visit_host(args, parties, hit, clauses, k):
                 continue
             guessed = False
-            if not args.recipients and not entry.recip:
-                args.recipients = _nearby_recipient(args, parties, hit, clause)
+            if not args.recipients and not entry.recip and not entry.participant:
+                args.recipients = _nearby_recipient(args, parties, hit, clauses, k)
                 guessed = bool(args.recipients)
             mod = modality(tokens, clauses, k, hit, self.cues, published)
             if mod.negated and QUAD_CLASS[args.type or entry.type] in (2, 4) and \
@@ -178,8 +193,12 @@ class EventExtractor:
             ev = self._event(doc, tokens, sent, clause, hit, args, mod, speaker, home)
             if ev is None:
                 continue
+            # ids stay unique only while their objects live: keep them for the document
+            self._alive.append(ev)
             if guessed:
                 self._guessed.update(id(a) for a in ev.recipient)
+            if not hit.is_verb:
+                self._nominal.add(id(ev))
             if ev.type in concrete.MATERIAL_TYPES and not (ev.negated or ev.hypothetical) and \
                     not (ev.future and all(explicit)):
                 before = [h for h in hits if h is not hit and 0 < hit.first - max(h.consumed or (h.last,)) <= 2]
@@ -202,6 +221,8 @@ class EventExtractor:
             if args.subject_found and args.actors:
                 last_subject = args.actors
                 subject_here = True
+                if hit.is_verb:
+                    svo_subject = (args.subject or args.actors) if args.subject_before else None
         # a material event needs one trigger of its type that reports it (see `concrete`)
         reported = {etype for etype, found in reports.items()
                     if concrete.reported(tokens, clauses, found, self.cues, etype)}
@@ -315,7 +336,8 @@ class EventExtractor:
         norm = tokens[last].norm
         if not norm.endswith(_POSSESSIVE) or len(norm) < 5 or norm in self._pronoun_subject:
             return
-        before = [p for p in parties if p.last < hit.first and p.type in ("PER", "ROLE")]
+        before = [p for p in parties if p.last < hit.first and p.type in ("PER", "ROLE")
+                  and not (norm.endswith("ها") and p.masculine)]  # مناوراتها: not a man's
         pool = before[::-1] + [p for p in recent if p.type in ("PER", "ROLE")]
         if not pool or pool[0] in args.actors:
             return
@@ -496,18 +518,39 @@ def _is_country(doc: Document, loc: Location) -> bool:
 
 
 def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
-    """Triggers that are the content of a verbal trigger right before them (هدد بفرض عقوبات,
-    طالب بالإفراج, حذر من هجوم): one event, not two."""
+    """Triggers that are the content of another trigger: of a verbal trigger right before
+    them (هدد بفرض عقوبات، طالب بالإفراج، حذر من هجوم), of a call that lists several things
+    (دعت إلى حماية المدنيين والالتزام بالقانون), or the charge behind an arrest (اعتقال ٣٧
+    شخصا بتهمة الإخلال بالنظام): one event, not two."""
     out: set[int] = set()
     for a, b in zip(hits, hits[1:], strict=False):
+        gap = b.head - max(a.consumed or (a.last,))
+        if a.entry.type in ("COERCE", "ASSAULT") and b.entry.lemma == "اتهم" and not b.is_verb and \
+                0 < gap <= 4 and "ب" in b.prefix:
+            out.add(b.head)
+            continue
         if QUAD_CLASS[a.entry.type] not in _VERBAL or a.entry.type == "CONSULT" or a.entry.type == b.entry.type:
             continue
-        gap = b.head - max(a.consumed or (a.last,))
         # the content of a demand, threat or condemnation: بالتحقيق، بفرض، من هجوم
         if 0 < gap <= 3 or (gap <= 8 and not b.is_verb and
                             ({"ب", "ل"} & set(b.prefix) or tokens[b.head - 1].norm in _CONTENT_PREPS)):
             out.add(b.head)
+        elif a.entry.type == "REQUEST" and not b.is_verb and b.prefix[:1] == ("و",) and gap <= 12 and \
+                not any(tokens[j].norm in _BREAKS for j in range(a.head + 1, b.head)):
+            out.add(b.head)  # دعت إلى حماية المدنيين والالتزام بالقانون
     return out
+
+
+def _one_side(ev: Event, home: str | None, nominal: bool) -> None:
+    """A party is never on both sides of one event: the recipient of a verbal noun (اتهامه:
+    accusing him) and the actor of a verb keep it."""
+    both = {a.entity for a in ev.actor if a.entity} & {r.entity for r in ev.recipient if r.entity}
+    if not both:
+        return
+    if nominal:
+        ev.actor = [a for a in ev.actor if a.entity not in both] or [Actor(code=home or "UNK")]
+    else:
+        ev.recipient = [r for r in ev.recipient if r.entity not in both]
 
 
 def _dedupe_sentence(events: list[Event]) -> list[Event]:
@@ -526,6 +569,9 @@ def _dedupe_sentence(events: list[Event]) -> list[Event]:
         if a and b and not a & b and a != {"UNK"} and b != {"UNK"}:
             out.append(ev)
             continue
+        if ev.type in _RECIPROCAL and len(a) > 1 and len(b) > 1 and a != b:
+            out.append(ev)  # اتصل بالرئيس الصيني الذي التقى بكيم: two meetings, one side shared
+            continue
         # the second mention fills what the first lacked
         if (not same.actor or a == {"UNK"}) and ev.actor:
             same.actor = ev.actor
@@ -535,18 +581,24 @@ def _dedupe_sentence(events: list[Event]) -> list[Event]:
     return out
 
 
-def _nearby_recipient(args: Args, parties: list[Party], hit: Hit, clause: Clause) -> list[Party]:
+def _nearby_recipient(args: Args, parties: list[Party], hit: Hit, clauses: list[Clause], k: int) -> list[Party]:
     """No recipient named by the grammar: the nearest other party of the clause, after the
-    trigger first (انتقد ... السياسة الإسرائيلية). A guess: the event's confidence says so."""
+    trigger first (انتقد ... السياسة الإسرائيلية), then in the relative clause that describes
+    its object (إزاء العنف الذي يمارسه النظام), then in the clauses before. Never a party of
+    the actor's own country: that is the actor's side. A guess: the confidence says so."""
+    clause = clauses[k]
     taken = {id(p) for p in args.actors}
-    codes = {p.code for p in args.actors if p.code}
-    cands = [p for p in parties if id(p) not in taken and p.is_actor and p.prep not in ("agent",)
-             and p.sector != "MED"
+    codes = {p.code for p in args.actors if p.code and p.code != "UNK"}
+    cands = [p for p in parties if id(p) not in taken and p.is_actor and p.prep not in ("agent", "source")
+             and p.sector != "MED" and p.prep not in _WHERE  # في عدن، أمام البرلمان: where, not whom
              and (not p.code or p.code not in codes or p.type != "GPE")]
     here = [p for p in cands if clause.first <= p.first < clause.last]
     after = [p for p in here if p.first > hit.last]
     before = [p for p in here if p.last < hit.first]
     pick = after[0] if after else (before[-1] if before else None)
+    if pick is None and k + 1 < len(clauses) and clauses[k + 1].kind == "relative":
+        nxt = clauses[k + 1]
+        pick = next((p for p in cands if nxt.first <= p.first < nxt.last), None)
     if pick is None:  # the rest of the sentence: the clause before (إجراءات تسليمه التي طالبت بها أنقرة)
         before = [p for p in cands if p.last < clause.first]
         pick = before[-1] if before else None
