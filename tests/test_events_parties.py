@@ -52,3 +52,16 @@ def test_events_parties_a_crowd_protests_whoever_disperses_it():
                     {**MINISTERS, **ents})
     protest = of_type(evs, "PROTEST")
     assert "الشرطة العراقية" not in {a.text for a in protest.actor + protest.recipient}
+
+
+def test_events_parties_criticizing_a_policy_targets_its_state():
+    ents = {"المشاركون": ("ORG", "NGO", "NGO"), "الإسرائيلية": ("NORP", "ISR", None)}
+    ev = of_type(events_of("وانتقد المشاركون في المؤتمر السياسة الإسرائيلية في الضفة الغربية.", ents), "ACCUSE")
+    assert codes(ev.recipient) == {"ISR"}
+
+
+def test_events_parties_an_ambassador_named_after_his_post_is_one_party():
+    ents = {"السفير الأمريكي": ("ROLE", "USA", "GOV"), "دمشق": ("GPE", "SYR", None),
+            "روبرت فورد": ("PER", "USA", "GOV"), "الشعب السوري": ("ORG", "SYR", "CVL")}
+    ev = of_type(events_of("وأشاد السفير الأمريكي لدى دمشق روبرت فورد بالشعب السوري.", ents), "SUPPORT")
+    assert [a.text for a in ev.actor] == ["روبرت فورد"]

@@ -33,6 +33,7 @@ _SKIPPABLE = frozenset(normalize(w) for w in (
     "منه", "منها", "فيه", "فيها", "«", "»", '"'))
 # Attacks and arrests reach their target through these too (مواقع للحوثيين، ضد المدنيين).
 _MATERIAL_RPREP = ("ل", "ضد", "علي")
+_CRITICAL = frozenset(["ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"])
 _PREPS = frozenset(normalize(w) for w in ("في", "خلال", "ضد", "بعد", "قبل", "إثر", "عقب", "جراء"))
 # A verbal noun takes the subject before it only this close (شنت قوات التحالف غارات).
 NOUN_SUBJECT_DISTANCE = 6  # with a light verb in between
@@ -187,6 +188,7 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
     # the subject before a verb: right before it, or opening the clause (headlines, أن X ...)
     # (a nationality describing a topic, الأزمة السورية, is neither subject nor object)
     before = [g for g in before if not g[0].attributive]
+    described = [g for g in after if g[0].attributive and g[0].first - hit.last <= 6]
     after = [g for g in after if not g[0].attributive]
     free_before = [g for g in before if _free(g) and _actor_like(g) and
                    (hit.head - g[-1].last <= SVO_DISTANCE or g[0].first <= opening + 1)]
@@ -246,6 +248,9 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
     if subj is not None and entry.gen == "recipient" and not recips and subj[0].first < hit.head and \
             all(p.sector in _VICTIMS for p in subj):
         recips, subj = [subj], None  # عشرات من المسلحين قتلوا: the militants were killed
+    if described and entry.type in _CRITICAL and entry.obj != "none" and direct is None and \
+            (not recips or described[0][0].first < recips[0][0].first):
+        recips = described[:1]  # انتقد السياسة الإسرائيلية: criticizing Israel's policy targets Israel
     if entry.receive and subj is not None:
         giver = next((g for g in after if _prep(g) == "من"), None)
         recips, subj = [subj], giver

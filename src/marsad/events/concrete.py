@@ -35,6 +35,9 @@ MATERIAL_TYPES = frozenset(["PROTEST", "ASSAULT"])
 REPORT, ANAPHOR, TOPIC = "report", "anaphor", "topic"
 # How close a verb of occurrence must stand to the noun it carries (وقع الهجوم، هجوم استهدف).
 ANCHOR_WINDOW = 4
+# How far a carrying verbal noun may stand before its attack (توجيه الولايات المتحدة وبريطانيا
+# وفرنسا ضربات): the doers stand between them.
+CARRIER_WINDOW = 7
 # A count this close after a noun gives its victims or participants (مقتل 18 شخصا).
 COUNT_WINDOW = 3
 # A frame word this close before a noun makes it a topic (ذكرى اغتيال، بتهمة قتل).
@@ -76,7 +79,16 @@ def _anchor(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, window: i
     occurrence = cues.words("occurrence_verb")
     taken = set(hit.consumed) | {hit.head}
     lo, hi = max(clause.first, hit.head - window), min(clause.last, hit.head + window + 1)
-    return any(j not in taken and _in(tokens[j].norm, occurrence) for j in range(lo, hi))
+    if any(j not in taken and _in(tokens[j].norm, occurrence) for j in range(lo, hi)):
+        return True
+    # أدى إلى توجيه الولايات المتحدة وبريطانيا ضربات: the result of an occurrence verb, through
+    # the verbal noun that carries the attack
+    carriers = cues.words("carrier_noun")
+    at = next((j for j in range(hit.first - 1, max(clause.first, hit.first - CARRIER_WINDOW) - 1, -1)
+               if _in(tokens[j].norm, carriers)), None)
+    if at is None:
+        return False
+    return any(_in(tokens[j].norm, occurrence) for j in range(max(clause.first, at - 3), at))
 
 
 def _framed(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, window: int = FRAME_WINDOW) -> bool:
@@ -235,13 +247,18 @@ def _leads(tokens: list[Token], clauses: list[Clause], k: int) -> bool:
     return sum(1 for j in before if tokens[j].is_arabic) <= LEAD_PREAMBLE
 
 
-def reported(tokens: list[Token], clauses: list[Clause], found: list[Report], cues: Cues, etype: str) -> bool:
-    """Whether a sentence with these `REPORT` triggers of `etype` tells that one happened."""
+def reported(tokens: list[Token], clauses: list[Clause], found: list[Report], cues: Cues, etype: str,
+             in_story: bool = False) -> bool:
+    """Whether a sentence with these `REPORT` triggers of `etype` tells that one happened.
+    `in_story`: an earlier sentence of the article already reported one of this type, so the
+    story gives the time and place this sentence leaves out."""
     if not found:
         return False
     if any(r.why == "headline" for r in found):
         return True
     seen = evidence(tokens, clauses, found, cues)
+    if in_story:
+        seen.add("story")
     if etype in LEAD_NEEDED and "lead" not in seen:
         return False
     return len(seen) >= NEEDED.get(etype, 1)

@@ -144,6 +144,12 @@ def _fold_roles(parties: list[Party], tokens: list[Token], text: str) -> list[Pa
             prev.text = text[prev.start:prev.end]
             prev.code = prev.code or p.code
             continue
+        if p.type == "PER" and len(out) >= 2 and out[-2].type in ("ROLE", "GROUP") and prev.type in ("GPE", "ORG") \
+                and prev.prep in ("لدي", "في") and prev.first == out[-2].last + 2 and p.first == prev.last + 1 \
+                and p.prep is None and not p.conj and "\n" not in text[out[-2].end:p.start]:
+            role = out.pop(-2)  # السفير الأمريكي لدى دمشق روبرت فورد: the ambassador is Ford
+            p.first, p.code = role.first, p.code or role.code
+            prev = out[-1]
         titled = prev is not None and p.prep is None and not p.conj and p.first > prev.last and \
             _nisba_between(tokens, prev.last, p.first) and "\n" not in text[prev.end:p.start]
         if titled and p.type == "PER" and (

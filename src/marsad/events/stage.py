@@ -67,8 +67,10 @@ class EventExtractor:
         self._guessed: set[int] = set()  # ids of recipients guessed from proximity
         self._nominal: set[int] = set()  # ids of events told by a verbal noun
         self._alive: list[Event] = []  # every event made for the document, so that ids stay unique
+        self._told: set[str] = set()
         self._switched: dict[int, tuple[str, str | None]] = {}  # entry line → switched type, mode
         self._light = self.cues.words("light_verb")
+        self._occurrence = self.cues.words("occurrence_verb")
         self._negative = self.cues.words("negative_context")
         self._pronoun_subject = self.cues.words("pronoun_subject")
         self._source = self.cues.words("source")
@@ -91,6 +93,7 @@ class EventExtractor:
         spans = [(sent, bisect_left(starts, sent.start), bisect_left(starts, sent.end)) for sent in doc.sentences]
         found = [find_triggers(tokens, lo, hi, self.lexicon, name_tokens) if lo < hi else [] for _, lo, hi in spans]
         self._guessed, self._switched, self._nominal, self._alive = set(), {}, set(), []
+        self._told: set[str] = set()  # material types the article has reported so far
         for (sent, lo, hi), hits in zip(spans, found, strict=True):
             if lo >= hi:
                 continue
@@ -225,7 +228,8 @@ class EventExtractor:
                     svo_subject = (args.subject or args.actors) if args.subject_before else None
         # a material event needs one trigger of its type that reports it (see `concrete`)
         reported = {etype for etype, found in reports.items()
-                    if concrete.reported(tokens, clauses, found, self.cues, etype)}
+                    if concrete.reported(tokens, clauses, found, self.cues, etype, etype in self._told)}
+        self._told |= reported
         out = [ev for ev in out if id(ev) not in material or material[id(ev)][0] in reported]
         return _dedupe_sentence(out), last_subject
 
@@ -287,6 +291,7 @@ class EventExtractor:
                     ev.location is None or _is_country(doc, ev.location)) and \
                     filed.country in ({ev.location.country} if ev.location else {a.code for a in ev.recipient}):
                 ev.location = filed
+        _speaker_at_meeting(events)
 
     @staticmethod
     def _location(doc, start: int, end: int, visit: bool = False):
@@ -380,14 +385,16 @@ class EventExtractor:
 
     # --- context -----------------------------------------------------------------------
     def _verb_like(self, tokens, lo, hi) -> dict[int, bool]:
-        """Speech and light verbs: token index → whether و/ف is attached."""
+        """Speech and light verbs, and occurrence verbs joined by و/ف: token index → whether
+        و/ف is attached."""
         out: dict[int, bool] = {}
         for i in range(lo, hi):
             norm = tokens[i].norm
             if norm in self._speech or norm in self._light:
                 out[i] = False
-            elif norm[:1] in ("و", "ف") and (norm[1:] in self._speech or norm[1:] in self._light):
-                out[i] = True
+            elif norm[:1] in ("و", "ف") and (norm[1:] in self._speech or norm[1:] in self._light or
+                                            norm[1:] in self._occurrence):
+                out[i] = True  # وأدى إلى، وأسفر عن: a new clause with a verb of its own
         return out
 
     def _off_topic(self, tokens, lo, hi) -> bool:
@@ -541,6 +548,24 @@ def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
     return out
 
 
+def _speaker_at_meeting(events: list[Event]) -> None:
+    """A person taking part in a meeting speaks there: what the same person says, praises or
+    condemns in the story, with no place or date of its own, happened at that meeting
+    (الذي يشارك في اجتماع يعقد اليوم في باريس ... وأشاد فورد بـ)."""
+    meetings = [ev for ev in events if ev.type == "CONSULT" and (ev.location or ev.date) and not ev.future
+                and not ev.negated and not ev.hypothetical and not ev.historical]
+    for ev in events:
+        if QUAD_CLASS[ev.type] not in _VERBAL or ev.type == "CONSULT" or (ev.location and ev.date):
+            continue
+        people = {a.entity for a in ev.actor + ([ev.reported_by] if ev.reported_by else []) if a.entity}
+        meeting = next((m for m in meetings if people & {a.entity for a in m.actor if a.entity}), None)
+        if meeting is None:
+            continue
+        ev.location = ev.location or meeting.location
+        if not ev.date:
+            ev.date, ev.date_text = meeting.date, meeting.date_text
+
+
 def _one_side(ev: Event, home: str | None, nominal: bool) -> None:
     """A party is never on both sides of one event: the recipient of a verbal noun (اتهامه:
     accusing him) and the actor of a verb keep it."""
@@ -569,6 +594,10 @@ def _dedupe_sentence(events: list[Event]) -> list[Event]:
         if a and b and not a & b and a != {"UNK"} and b != {"UNK"}:
             out.append(ev)
             continue
+        if same.evidence.start != ev.evidence.start and _told(same) and _told(ev) and \
+                not ({x.code for x in same.actor if x.text} & {x.code for x in ev.actor if x.text}):
+            out.append(ev)  # هجوم أسفر عن مقتل العشرات، وأدى إلى توجيه واشنطن ضربات: two attacks
+            continue
         if ev.type in _RECIPROCAL and len(a) > 1 and len(b) > 1 and a != b:
             out.append(ev)  # اتصل بالرئيس الصيني الذي التقى بكيم: two meetings, one side shared
             continue
@@ -579,6 +608,11 @@ def _dedupe_sentence(events: list[Event]) -> list[Event]:
             same.recipient = ev.recipient
         same.also.append(Span(ev.evidence.start, ev.evidence.end, ev.evidence.text))
     return out
+
+
+def _told(ev: Event) -> bool:
+    """The event names a party of its own (not one filled in from context)."""
+    return any(a.text for a in ev.actor + ev.recipient)
 
 
 def _nearby_recipient(args: Args, parties: list[Party], hit: Hit, clauses: list[Clause], k: int) -> list[Party]:
@@ -660,16 +694,16 @@ def _date_value(value) -> tuple[str | None, str | None]:
 
 
 def _home_country(doc: Document, parties: list[Party]) -> str | None:
-    """The country the story is mostly about: the most-mentioned state, the title counting double."""
+    """The country the story is mostly about: the most-mentioned state, the title counting
+    double and the dateline not at all."""
     count: Counter[str] = Counter()
     title_end = len(doc.article.title)
+    filed = range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
     for p in parties:
+        if p.start in filed:
+            continue  # باريس، فرنسا (CNN): where the story was filed, not what it is about
         if p.code and p.code not in ("IGO", "NGO", "UNK") and p.type in ("GPE", "NORP", "ORG", "PER", "ROLE", "LOC"):
             count[p.code] += 2 if p.start < title_end else 1
-    if doc.dateline is not None and doc.dateline.place:
-        for p in parties:
-            if p.start >= doc.dateline.start and p.end <= doc.dateline.end and p.code:
-                count[p.code] += 1
     return count.most_common(1)[0][0] if count else None
 
 
