@@ -36,6 +36,7 @@ class Cues:
     single: dict[str, dict[str, Cue]] = field(default_factory=dict)
     multi: dict[str, list[Cue]] = field(default_factory=dict)
     by_first: dict[str, dict[str, list[Cue]]] = field(default_factory=dict)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def words(self, kind: str) -> dict[str, Cue]:
         return self.single.get(kind, {})
@@ -57,7 +58,26 @@ class Cues:
         return None
 
     def has_phrase(self, kind: str, tokens, lo: int, hi: int) -> bool:
-        return any(self.phrase_at(kind, tokens, i, hi) for i in range(lo, hi))
+        return any(lo <= i and i + n <= hi for i, n in self._starts(kind, tokens))
+
+    def _starts(self, kind: str, tokens) -> list[tuple[int, int]]:
+        """(start, length) of every multi-word cue of `kind` in the token list, found once per
+        list (the stage asks about many spans of one document)."""
+        key = (kind, id(tokens), len(tokens))
+        found = self.cache.get(key)
+        if found is None:
+            if len(self.cache) > 64:
+                self.cache.clear()
+            index = self.by_first.get(kind) or {}
+            found = []
+            for i, tok in enumerate(tokens):
+                norm = tok.norm
+                if norm in index or (norm[:1] in ("و", "ف") and norm[1:] in index):
+                    cue = self.phrase_at(kind, tokens, i, len(tokens))
+                    if cue is not None:
+                        found.append((i, len(cue.words)))
+            self.cache[key] = found
+        return found
 
 
 @dataclass(frozen=True, slots=True)

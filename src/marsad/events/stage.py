@@ -71,6 +71,8 @@ class EventExtractor:
         self._switched: dict[int, tuple[str, str | None]] = {}  # entry line → switched type, mode
         self._light = self.cues.words("light_verb")
         self._occurrence = self.cues.words("occurrence_verb")
+        self._name_heads = frozenset(pre + head for head in self.cues.words("name_head")
+                                     for pre in ("", "و", "ب", "ل", "ال", "وال", "بال", "لل"))
         self._negative = self.cues.words("negative_context")
         self._pronoun_subject = self.cues.words("pronoun_subject")
         self._source = self.cues.words("source")
@@ -373,15 +375,8 @@ class EventExtractor:
 
     def _after_name_heads(self, tokens: list[Token]) -> set[int]:
         """The word after an institution noun (منظمة حظر، مكتب التعاون) belongs to a name."""
-        heads = self.cues.words("name_head")
-        out: set[int] = set()
-        for i, tok in enumerate(tokens[:-1]):
-            norm = tok.norm
-            for pre in ("", "و", "ب", "ل", "ال", "وال", "بال", "لل"):
-                if norm.startswith(pre) and norm[len(pre):] in heads:
-                    out.add(i + 1)
-                    break
-        return out
+        heads = self._name_heads
+        return {i + 1 for i, tok in enumerate(tokens[:-1]) if tok.norm in heads}
 
     # --- context -----------------------------------------------------------------------
     def _verb_like(self, tokens, lo, hi) -> dict[int, bool]:
