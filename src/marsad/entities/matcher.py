@@ -46,7 +46,7 @@ def stem_offset(token: Token, letters: int) -> int:
 
 
 @lru_cache(maxsize=100_000)
-def _arabic_readings(word: str) -> tuple[tuple[int, str], ...]:
+def arabic_readings(word: str) -> tuple[tuple[int, str], ...]:
     """(letters consumed by clitics, stem) for each way to read a normalized Arabic word."""
     out = [(len(word) - len(stem), stem) for _, stem in clitic_splits(word)]
     # للولايات: ل + (ا)لولايات, the article's alef elided after the preposition.
@@ -57,7 +57,7 @@ def _arabic_readings(word: str) -> tuple[tuple[int, str], ...]:
 
 
 def _readings(token: Token, arabic: bool) -> tuple[tuple[int, str], ...]:
-    return _arabic_readings(token.norm) if arabic else ((0, token.text),)
+    return arabic_readings(token.norm) if arabic else ((0, token.text),)
 
 
 def _longest(tokens: list[Token], i: int, index: NameIndex, text: str, *, arabic: bool,

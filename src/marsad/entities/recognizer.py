@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.entities.matcher import Match, match_names, stem_offset
+from marsad.entities.matcher import Match, arabic_readings, match_names, stem_offset
 from marsad.entities.names import (
     NameEntry,
     NameIndex,
@@ -421,6 +421,12 @@ class EntityRecognizer:
                 for t in tokens[c.first:c.last + 1]:
                     if t.norm not in _NAME_PARTICLES and len(t.norm) > 2:
                         parts.setdefault(t.norm, c)
+            elif c.type == "ORG" and c.how == "lexicon" and c.last > c.first:
+                # تحالف دعم الشرعية ... التحالف: the definite head noun takes the name up again.
+                head = tokens[c.first].norm
+                head = head[2:] if head.startswith("ال") else head
+                if head in self._org_heads:
+                    parts.setdefault("ال" + head, c)
         if not parts:
             return cands
         covered = set()
@@ -430,11 +436,10 @@ class EntityRecognizer:
         for i, t in enumerate(tokens):
             if i in covered or not t.is_arabic:
                 continue
-            for _, stem in clitic_splits(t.norm):
+            for letters, stem in arabic_readings(t.norm):
                 full = parts.get(stem)
                 if full is not None:
-                    letters = len(t.norm) - len(stem)
-                    added.append(Candidate(stem_offset(t, letters), t.end, i, i, "PER", "coref",
+                    added.append(Candidate(stem_offset(t, letters), t.end, i, i, full.type, "coref",
                                            full.key, full.name, full.code, full.sector,
                                            full.office, full.offices, confidence=0.7))
                     break
