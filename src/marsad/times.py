@@ -227,6 +227,9 @@ class _Found:
     value: str | None
     granularity: str
     ok: bool = True
+    # days from the story's "today": set on اليوم/أمس (relday) and on اليوم الثلاثاء (anchor)
+    today_offset: int | None = None
+    anchored: bool = False
 
 
 class TimeFinder:
@@ -248,6 +251,7 @@ class TimeFinder:
                 if f is not None and f.ok:
                     found.append(f)
         found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        _story_today(found, published)
         out: list[TimeExpression] = []
         last_end = -1
         for f in found:
@@ -306,6 +310,8 @@ class TimeFinder:
         if bare and self._prev_word(norm, m.start("x")) in self.g.not_after.get(wd, ()):
             return None
         f = _Found(m.start("x"), m.end("x"), None, "day")
+        if rel:
+            f.today_offset, f.anchored = self.g.relative[rel], True
         if pub is not None:
             date = resolve_weekday(pub, wd, direction=self._mod(m),
                                    anchor_offset=self.g.relative[rel] if rel else None,
@@ -321,7 +327,7 @@ class TimeFinder:
         if rel == "اليوم" and self._next_word(norm, m.end("x")) in self.g.not_today_after:
             return None
         value = (pub + dt.timedelta(days=self.g.relative[rel])).isoformat() if pub else None
-        return _Found(m.start("x"), m.end("x"), value, "day")
+        return _Found(m.start("x"), m.end("x"), value, "day", today_offset=self.g.relative[rel])
 
     def _date(self, m, norm, pub):
         month = self.g.months[_key(m.group("mon"))]
@@ -427,6 +433,24 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         while e > s and text[e - 1].isspace():
             e -= 1
     return s, e
+
+
+def _story_today(found: list[_Found], pub: dt.date | None) -> None:
+    """A story that names its day (اليوم الثلاثاء) means that day by a bare اليوم or أمس too:
+    wire copy is often dated the day after it was written. Only one named day, and never
+    more than two days from publication."""
+    if pub is None:
+        return
+    todays = {dt.date.fromisoformat(f.value) - dt.timedelta(days=f.today_offset)
+              for f in found if f.anchored and f.value}
+    if len(todays) != 1:
+        return
+    today = todays.pop()
+    if today == pub or abs((today - pub).days) > 2:
+        return
+    for f in found:
+        if f.today_offset is not None and not f.anchored:
+            f.value = (today + dt.timedelta(days=f.today_offset)).isoformat()
 
 
 def find_times(text: str, published: dt.date | None) -> list[TimeExpression]:

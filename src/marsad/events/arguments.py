@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.events.clauses import Clause
-from marsad.events.matcher import Hit
+from marsad.events.matcher import Hit, governs_noun
 from marsad.events.parties import Party
 from marsad.text import Token, normalize
 
@@ -142,7 +142,8 @@ def _noun_args(tokens: list[Token], hit: Hit, before, after, agents, prepped, ar
     actor: Group | None = None
     recipients: list[Group] = [g for g in prepped if g is not genitive]
     if genitive is not None:
-        if entry.gen == "recipient":
+        if entry.gen == "recipient" or (entry.governed_gen == "recipient" and not recipients
+                                        and _governed_noun(tokens, hit)):
             recipients.insert(0, genitive)
         else:
             actor = genitive
@@ -167,6 +168,17 @@ def _noun_args(tokens: list[Token], hit: Hit, before, after, agents, prepped, ar
     args.recipients = [p for g in recipients for p in g]
     args.subject_found = actor is not None
     _in_words(entry, actor, args, verb=False)
+
+
+def _governed_noun(tokens: list[Token], hit: Hit) -> bool:
+    """The verbal noun is the object of a verb or a preposition (سنواصل دعم بيونغ يانغ، تعهد
+    بدعم أوكرانيا، استمرارها في دعم): its genitive is the one acted on, not the doer."""
+    if {"ب", "ل"} & set(hit.prefix):
+        return True
+    if hit.first == 0:
+        return False
+    norm = tokens[hit.first - 1].norm
+    return norm in ("في", "علي") or governs_noun(norm)
 
 
 def _antecedent(clauses: list[Clause], k: int, parties: list[Party]) -> Group | None:

@@ -17,7 +17,7 @@ KINDS = (
     "future", "historical", "historical_phrase", "clause_opener", "relative", "complement",
     "pronoun_subject", "speech", "source", "agent", "light_verb", "passive_marker",
     "negative_context", "time_anchor", "occurrence_verb", "frame_noun", "number_word", "not_trigger",
-    "name_head", "protest_act", "suffer_verb", "carrier_noun",
+    "name_head", "protest_act", "suffer_verb", "carrier_noun", "noun_governor", "topic_marker",
 )
 
 

@@ -40,6 +40,8 @@ class TriggerEntry:
     recip: bool  # reciprocal: a partner joins the actors (meet, agree with, clash)
     obj: str | None  # the direct object is: recipient (default) | host | visitor | none
     gen: str  # a verbal noun's genitive is its: actor | recipient
+    # ... unless a verb or preposition governs the noun (سنواصل دعم X، تعهد بدعم X): then this
+    governed_gen: str | None
     weak: bool  # ambiguous: needs a party nearby and no off-topic context
     receive: bool  # the subject receives (حصل على مساعدات, تعرض لهجوم)
     words: tuple[tuple[str, ...], ...]  # mwe slots, each normalized forms
@@ -98,7 +100,7 @@ def _entry(raw: dict, line: int) -> TriggerEntry:
         line=line, lemma=raw["lemma"], type=raw["type"], alt=tuple(raw.get("alt", ())),
         mode=raw.get("mode"), pos=pos, prep=_norm_list(raw.get("prep")),
         rprep=_norm_list(raw.get("rprep")), recip=bool(raw.get("recip")), obj=raw.get("obj"),
-        gen=raw.get("gen", "actor"), weak=bool(raw.get("weak")), receive=bool(raw.get("receive")),
+        gen=raw.get("gen", "actor"), governed_gen=raw.get("governed_gen"), weak=bool(raw.get("weak")), receive=bool(raw.get("receive")),
         words=tuple(_norm_list(slot) for slot in raw.get("words", ())),
         window=int(raw.get("window", 3)), switch=switch,
         prep_window=int(raw.get("prep_window", 8)),

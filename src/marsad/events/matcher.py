@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from marsad.events.cues import load_cues
 from marsad.events.lexicon import Lexicon, TriggerEntry
 from marsad.text import Token, clitic_splits, normalize
 
@@ -97,6 +98,12 @@ def _bare_article(norm: str) -> str:
 def _prep_matches(token: Token, preps: tuple[str, ...]) -> bool:
     p = prep_of(token)
     return p is not None and p in preps
+
+
+def governs_noun(norm: str) -> bool:
+    """A verb that takes a verbal noun as its object (سنواصل، قررت، تعتزم), with و/ف or not."""
+    governors = load_cues().words("noun_governor")
+    return norm in governors or (norm[:1] in ("و", "ف") and norm[1:] in governors)
 
 
 def _compatible(prefix: tuple[str, ...], kind: str) -> bool:
@@ -194,6 +201,8 @@ def _choose(tokens, i, lo, hi, prev, nxt, cands) -> Hit | None:
             continue  # a word right after في / من / على is a noun, not a verb
         if kind in _VERB_KINDS and (taa or (kind == "perf" and not prefix and prev in _NOUN_AFTER)):
             continue  # أن قتل الصحافية: a verbal noun after أن / إن (a verb would take a pronoun: أنه قتل)
+        if kind == "perf" and not prefix and governs_noun(prev):
+            continue  # سنواصل دعم: a bare perfect right after a verb that takes a verbal noun is that noun
         if entry.pos == "mwe":
             slots = _match_words(tokens, i, hi, entry)
             if slots is not None:

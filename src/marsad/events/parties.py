@@ -98,6 +98,8 @@ def build_parties(doc: Document, tokens: list[Token]) -> list[Party]:
             i += 1
             continue
         nxt = by_first.get(last + 1)
+        if nxt is not None and "\n" in text[tokens[last].end:nxt.start]:
+            nxt = None  # the headline's last word and the dateline's city are no noun phrase
         if nxt is not None and nxt.type != "LOC" and not _has_clitic(tokens[nxt.first], text, nxt.start) \
                 and nxt.type != "NORP" and nxt.type != "PER":
             # طائرات التحالف، قوات الحكومة: the group belongs to the named body after it.

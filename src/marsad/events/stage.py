@@ -17,7 +17,7 @@ from marsad.events.arguments import Args, assign
 from marsad.events.clauses import Clause, clause_of, split_clauses
 from marsad.events.cues import Cues, load_cues
 from marsad.events.lexicon import Lexicon, load_lexicon
-from marsad.events.matcher import Hit, find_triggers
+from marsad.events.matcher import Hit, find_triggers, governs_noun
 from marsad.events.merge import merge_events
 from marsad.events.modality import modality, old_date
 from marsad.events.parties import Party, build_parties
@@ -76,6 +76,7 @@ class EventExtractor:
         self._negative = self.cues.words("negative_context")
         self._pronoun_subject = self.cues.words("pronoun_subject")
         self._source = self.cues.words("source")
+        self._topic = self.cues.words("topic_marker")
 
     def __call__(self, doc: Document) -> Document:
         tokens: list[Token] = doc.layers.get("tokens") or tokenize(doc.text)
@@ -119,6 +120,8 @@ class EventExtractor:
         for ev in events:
             _one_side(ev, home, id(ev) in self._nominal)
         self._headline_context(doc, events)
+        for ev in events:
+            _drop_own_city(doc, ev)
         for n, ev in enumerate(events, 1):
             ev.id = f"EV{n}"
         doc.events = events
@@ -182,6 +185,8 @@ class EventExtractor:
                 continue
             if off_topic and not has_party:
                 continue
+            if noun and not explicit[0] and hit.first > lo and tokens[hit.first - 1].norm in self._topic:
+                continue  # لبحث سبل وقف إطلاق النار: what a meeting is about, not an event
             if noun and QUAD_CLASS[entry.type] in _VERBAL and not any(explicit):
                 continue  # "تهديد وشيك": a verbal act needs someone doing it or facing it
             if entry.mode == "visit" and not self._visit_host(args, parties, hit, clauses, k):
@@ -406,7 +411,9 @@ class EventExtractor:
     def _speaker(self, tokens, clauses: list[Clause], k: int, parties: list[Party]) -> list[Party]:
         """The subject of the speech verb governing clause k (قال X إن ...), if any."""
         c = clauses[k]
-        while c.kind in ("complement", "quote") and c.parent is not None:
+        # a clause of bare punctuation (the colon before a quote) passes the search upward
+        while c.parent is not None and (c.kind in ("complement", "quote") or (
+                c is not clauses[k] and not any(tokens[i].is_arabic for i in range(c.first, c.last)))):
             parent = clauses[c.parent]
             verb = next((i for i in range(parent.first, parent.last)
                          if _bare(tokens[i].norm) in self._speech), None)
@@ -437,6 +444,11 @@ class EventExtractor:
             if quad in _VERBAL or marker in self._pronoun_subject or _bare(marker) in self._pronoun_subject \
                     or hit.kind == "impf":
                 return list(speaker)
+        if speaker and clause.kind in ("complement", "quote") and hit.first > clause.first:
+            prev = tokens[hit.first - 1].norm
+            prev = prev[1:] if prev[:1] in ("و", "ف") else prev
+            if governs_noun(prev) and prev.startswith(("ن", "سن")):
+                return list(speaker)  # «سنواصل دعم X»: the speaker's side does it
         if clause.kind in ("coord", "main", "opener") and hit.is_verb and last_subject:
             return list(last_subject)
         return []
@@ -512,6 +524,19 @@ def _dateline_place(doc: Document) -> Location | None:
         return _dateline_location(doc)
     except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
         return None
+
+
+def _drop_own_city(doc: Document, ev: Event) -> None:
+    """مصر تستضيف ... القاهرة ستستضيف: a city standing for its own country's government is
+    the actor's side, not a recipient of its words or meetings (a place attacked or raided
+    stays a target)."""
+    if ev.type in concrete.MATERIAL_TYPES or ev.type == "COERCE" or not ev.recipient:
+        return
+    own = {a.code for a in ev.actor if a.code and a.code != "UNK"}
+    if not own:
+        return
+    cities = {p.entity for p in doc.places if p.feature_code and not p.feature_code.startswith("PCL")}
+    ev.recipient = [r for r in ev.recipient if not (r.code in own and r.entity in cities)]
 
 
 def _is_country(doc: Document, loc: Location) -> bool:
