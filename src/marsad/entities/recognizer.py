@@ -40,7 +40,7 @@ _GRACE = dt.timedelta(days=31)
 _TITLE_LINKS = frozenset(["في", "من", "ب", "باسم"])
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
 # The tagger's marginal probability a span needs: one-word spans are more often noise.
-_MODEL_MIN, _MODEL_MIN_ONE = 0.4, 0.72
+_MODEL_MIN, _MODEL_MIN_ONE = 0.4, 0.62
 _CONFIDENCE = {"person": 0.9, "org": 0.9, "country": 0.95, "capital": 0.9, "demonym": 0.85,
                "place": 0.75, "role": 0.75, "institution": 0.75}
 
@@ -349,10 +349,19 @@ class EntityRecognizer:
             span_start, span_end = tokens[first].start, tokens[last].end
             inside = [c for c in taken if c.start < span_end and span_start < c.end]
             if inside:
+                for c in inside:
+                    if c.extra.get("ambiguous") and _same_kind(c.type, span.type):
+                        c.extra.pop("ambiguous")  # the tagger reads المغرب as a name too
                 # The lexicon wins, except a longer organization name around a nationality
                 # (حزب الاتحاد الديمقراطي الكردي).
-                if not (span.type == "ORG" and all(
-                        c.type == "NORP" and span_start <= c.start and c.end <= span_end for c in inside)):
+                # Also a person whose family name is a nisba (أبو حمزة المصري), and a confident
+                # longer name around a place word (صلاح الدين الأيوبي).
+                within = all(span_start <= c.start and c.end <= span_end for c in inside)
+                longer = within and (span_end - span_start) > max(c.end - c.start for c in inside)
+                if not (longer and span.type in ("ORG", "PER") and (
+                        all(c.type == "NORP" for c in inside) or (
+                        span.confidence >= 0.9 and all(c.how == "lexicon" and c.type in ("GPE", "LOC")
+                                                       and not c.key.startswith("country:") for c in inside)))):
                     continue
                 for c in inside:
                     cands.remove(c)
@@ -518,6 +527,11 @@ def _code_from_home_country(entities: list[Entity]) -> None:
         if e.code is None and e.how == "role":
             e.code = home
             e.confidence = min(e.confidence, 0.5)
+
+
+def _same_kind(entity_type: str, tagger_type: str) -> bool:
+    """Does an entity type agree with the tagger's (which folds GPE into LOC)?"""
+    return entity_type == tagger_type or (entity_type in ("GPE", "LOC") and tagger_type == "LOC")
 
 
 def _stem_of(word: str, vocabulary) -> str:

@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from wordfreq import zipf_frequency
-
+from marsad.knowledge import zipf
 from marsad.text import clitic_splits, normalize
 
 _ARABIC_RE = re.compile("[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
@@ -116,7 +115,7 @@ def word_features(word: str) -> WordFeatures:
         feats.append("lw=" + norm.lower())
     if shape == "A":
         # The whole word counts too: the stripped reading of واشنطن is اشنطن.
-        feats.append("fq=" + str(int(max(zipf_frequency(norm, "ar"), zipf_frequency(stem, "ar")))))
+        feats.append("fq=" + str(int(max(zipf(norm), zipf(stem)))))
     lexicon = _lexicon_flags()
     gz = next((lexicon[s] for _, s in readings if s in lexicon), ())  # least stripped match
     feats += gz
