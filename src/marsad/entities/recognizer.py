@@ -40,7 +40,7 @@ _GRACE = dt.timedelta(days=31)
 _TITLE_LINKS = frozenset(["في", "من", "ب", "باسم"])
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
 # The tagger's marginal probability a span needs: one-word spans are more often noise.
-_MODEL_MIN, _MODEL_MIN_ONE = 0.4, 0.62
+_MODEL_MIN, _MODEL_MIN_ONE = 0.4, 0.72
 _CONFIDENCE = {"person": 0.9, "org": 0.9, "country": 0.95, "capital": 0.9, "demonym": 0.85,
                "place": 0.75, "role": 0.75, "institution": 0.75}
 
