@@ -60,7 +60,7 @@ def groups_of(parties: list[Party]) -> list[Group]:
         prev = groups[-1][-1] if groups else None
         if prev is not None and p.conj and p.first - prev.last <= 2:
             groups[-1].append(p)
-        elif prev is not None and p.prep is None and (
+        elif prev is not None and p.prep is None and not (prev.type == "PER" and p.type in ("GROUP", "NORP")) and (
                 (p.first == prev.last + 1 and (prev.code == p.code if prev.code and p.code else
                                                (not prev.code and bool(p.code)) or
                                                (not prev.code and not p.code and prev.sector == p.sector)))

@@ -55,6 +55,9 @@ class TriggerEntry:
     not_after: frozenset[str]  # the word before the trigger rules it out (طائرة مسيرة)
     not_before: frozenset[str]  # the word after it rules it out (المسيرة السلمية)
     not_near: frozenset[str]  # one of these words a few tokens after it rules it out (احتل القطاع المرتبة)
+    # forms that are another common word too (هنأ folds to هنا 'here'): a verb only opening a
+    # sentence or clause with a definite noun after it (هنأ الملك ...)
+    initial: frozenset[str] = frozenset()
 
     @property
     def rule(self) -> str:
@@ -110,6 +113,7 @@ def _entry(raw: dict, line: int) -> TriggerEntry:
         not_after=frozenset(_norm_list(raw.get("not_after"))),
         not_before=frozenset(_norm_list(raw.get("not_before"))),
         not_near=frozenset(_norm_list(raw.get("not_near"))),
+        initial=frozenset(_norm_list(raw.get("initial_forms"))),
     )
 
 
@@ -123,7 +127,7 @@ def _surface_forms(raw: dict, line: int) -> list[tuple[str, str]]:
             out += [(f, "impf") for f in imperfect_forms(impf)]
         except ValueError as exc:
             raise KnowledgeError(str(exc), path=TRIGGERS_FILE, line=line, key="impf") from None
-    out += [(normalize(f), "form") for f in raw.get("forms", ())]
+    out += [(normalize(f), "form") for f in (*raw.get("forms", ()), *raw.get("initial_forms", ()))]
     for noun in raw.get("nouns", ()):
         # `exact`: the forms as written (a nominative plural must not gain other endings)
         forms = {normalize(noun)} if raw.get("exact") else noun_forms(noun)

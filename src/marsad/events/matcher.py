@@ -21,6 +21,8 @@ _PRONOUNS = ("ه", "ها", "هم", "هما", "ي", "نا", "كم")
 _PREP_STEMS = {"من": ("من", "منه", "منها", "منهم"), "الي": ("الي", "اليه", "اليها", "اليهم"),
                "علي": ("علي", "عليه", "عليها", "عليهم"), "عن": ("عن", "عنه", "عنها", "عنهم")}
 _VERB_KINDS = ("perf", "impf", "form")
+# What may stand right before a verb that opens a sentence or clause ("" at sentence start).
+_OPENERS = frozenset(["", "،", ",", ".", ":", "-", "–", "—", "«", '"', ")"])
 _FEM_PERFECT_RE = re.compile("(?:ت|تا|ته|تها|تهم|تهما)$")
 _TAA_RE = re.compile("ة[\u064b-\u0652]*$")
 # After these particles a bare perfect form is read as the verbal noun (أن قتل = that the killing).
@@ -201,6 +203,8 @@ def _choose(tokens, i, lo, hi, prev, nxt, cands) -> Hit | None:
             continue  # a word right after في / من / على is a noun, not a verb
         if kind in _VERB_KINDS and (taa or (kind == "perf" and not prefix and prev in _NOUN_AFTER)):
             continue  # أن قتل الصحافية: a verbal noun after أن / إن (a verb would take a pronoun: أنه قتل)
+        if stem in entry.initial and not (prev in _OPENERS and nxt.startswith("ال")):
+            continue  # هنا 'here' unless it opens a clause before its subject: هنأ الملك
         if kind == "perf" and not prefix and governs_noun(prev):
             continue  # سنواصل دعم: a bare perfect right after a verb that takes a verbal noun is that noun
         if entry.pos == "mwe":

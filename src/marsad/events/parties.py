@@ -69,14 +69,17 @@ def build_parties(doc: Document, tokens: list[Token]) -> list[Party]:
     text = doc.text
     parties: list[Party] = []
     covered: set[int] = set()
+    # a town the entity stage left uncoded lies in the country the gazetteer placed it in
+    country_of = {p.entity: p.country for p in doc.places if p.country}
     for ent in doc.entities:
         if ent.type not in ACTOR_TYPES and ent.type != "LOC":
             continue
+        code = ent.code or (country_of.get(ent.id) if ent.type in ("GPE", "LOC") else None)
         for m in ent.mentions or []:
             first = _token_at(starts, m.start)
             last = _token_at(starts, max(m.start, m.end - 1))
             parties.append(Party(
-                m.start, m.end, first, last, ent.type, ent.code, ent.sector or _SECTOR_OF_TYPE.get(ent.type),
+                m.start, m.end, first, last, ent.type, code, ent.sector or _SECTOR_OF_TYPE.get(ent.type),
                 ent.name or ent.text, text[m.start:m.end], ent.id,
             ))
             covered.update(range(first, last + 1))

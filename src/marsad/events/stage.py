@@ -76,6 +76,7 @@ class EventExtractor:
         self._negative = self.cues.words("negative_context")
         self._pronoun_subject = self.cues.words("pronoun_subject")
         self._source = self.cues.words("source")
+        self._parties: list[Party] = []  # the parties of the sentence being read
         self._topic = self.cues.words("topic_marker")
 
     def __call__(self, doc: Document) -> Document:
@@ -102,6 +103,7 @@ class EventExtractor:
                 continue
             sent_parties = [p for p in parties if lo <= p.first < hi and p.start not in filed_at]
             sent_parties = self._resolve_references(tokens, lo, hi, sent_parties, recent)
+            self._parties = sent_parties
             if hits:
                 speech_like = self._verb_like(tokens, lo, hi)
                 verb_at = {h.head for h in hits if h.is_verb} | set(speech_like)
@@ -120,6 +122,7 @@ class EventExtractor:
         for ev in events:
             _one_side(ev, home, id(ev) in self._nominal)
         self._headline_context(doc, events)
+        self._follow_up_dates(doc, events)
         for ev in events:
             _drop_own_city(doc, ev)
         for n, ev in enumerate(events, 1):
@@ -252,10 +255,20 @@ class EventExtractor:
         explicit_actor, explicit_recipient = bool(actors), bool(recipients)
         visit = (args.mode or entry.mode) == "visit"
         location = self._location(doc, c_start, c_end, visit) or self._location(doc, sent.start, sent.end, visit) \
-            or _named_place(doc, hit, args, etype)
+            or _named_place(doc, hit, args, etype) or _coordinated_place(doc, tokens, clause, self._parties)
+        if location is not None and not visit and QUAD_CLASS[etype] in _VERBAL and location.entity and \
+                any(p.entity == location.entity for p in args.recipients):
+            location = None  # لن تتدخل في سوريا: the country spoken of, not where it was said
         if location is not None and location.country:
             home = location.country  # unnamed police arrest where it happened
+        for a, p in zip(recipients, [p for p in args.recipients if not _same_party(p, args.actors)], strict=True):
+            if not a.code and p.type in _PLACE_TYPES and home:
+                a.code = home  # a village the gazetteer lacks lies where the story happens
         _fill_codes(actors, home)
+        if etype == "COERCE":
+            # an unplaced person arrested or tried: most likely within the actor's jurisdiction
+            _fill_codes(recipients, next((a.code for a in actors if a.code and a.code != "UNK"), None),
+                        people=True)
         _fill_codes(recipients, home)
         if not actors and etype in _DEFAULT_ACTOR:
             actors = [_default(_DEFAULT_ACTOR[etype], home)]
@@ -300,6 +313,30 @@ class EventExtractor:
                 ev.location = filed
         _speaker_at_meeting(events)
 
+    def _follow_up_dates(self, doc: Document, events: list[Event]) -> None:
+        """An undated statement takes the date of the sentence right after it when that
+        sentence tells the same occasion: جاء ذلك في بيان ... اليوم الثلاثاء, or the same
+        actor speaking (هنأ الملك الشعب ... وقال الملك في رسالة وجهها اليوم)."""
+        if _event_date is None:
+            return
+        sents = [s for s in doc.sentences if doc.text[s.start:s.end].strip()]
+        following = {a.end: b for a, b in zip(sents, sents[1:], strict=False)}
+        for ev in events:
+            nxt = following.get(ev.sentence.end)
+            if ev.date or ev.historical or nxt is None or ev.type in concrete.MATERIAL_TYPES:
+                continue
+            words = normalize(doc.text[nxt.start:nxt.start + 40]).split()[:2]
+            if len(words) < 2:
+                continue
+            told = _bare(words[0]) == "جاء" and words[1] in ("ذلك", "هذا")
+            if not told and _bare(words[0]) in self._speech:
+                own = {a.entity for a in ev.actor if a.entity}
+                told = any(m.start < nxt.start + 40 and m.start >= nxt.start
+                           for e in doc.entities if e.id in own for m in e.mentions or [])
+            if told:
+                self._attributes(doc, ev, (nxt.start, nxt.end), (nxt.start, nxt.end), nxt.start,
+                                 published=doc.article.published_date)
+
     @staticmethod
     def _location(doc, start: int, end: int, visit: bool = False):
         """Where the clause (or sentence) says it happened; a visit happens where it goes."""
@@ -328,6 +365,9 @@ class EventExtractor:
             own = False
         if ev.date and own and old_date(ev.date, published):
             ev.historical, ev.future = True, False
+        elif ev.date and len(ev.date) == 10 and published is not None and \
+                ev.date > str(published)[:10] and not (ev.negated or ev.hypothetical):
+            ev.historical, ev.future = False, True  # ويحشد أنصارهما الخميس: a day still to come
 
     def _refusal(self, tokens, mod, lo: int) -> bool:
         """لن تتدخل، أعلنت عدم تدخلها: a stated refusal, not a report that nothing happened."""
@@ -517,6 +557,15 @@ def _named_place(doc: Document, hit: Hit, args: Args, etype: str) -> Location | 
     return None
 
 
+def _coordinated_place(doc: Document, tokens: list[Token], clause: Clause, parties: list[Party]) -> Location | None:
+    """في الجنوب وعدن: a known place joined by و to an unnamed region after في is a scene too."""
+    for p in parties:
+        if clause.first <= p.first < clause.last and p.type in _PLACE_TYPES and p.conj and p.first >= 2 \
+                and tokens[p.first - 2].norm in ("في", "وفي") and tokens[p.first - 1].is_arabic:
+            return _place_of(doc, p.entity, p.text, p.start, p.end)
+    return None
+
+
 def _dateline_place(doc: Document) -> Location | None:
     if _dateline_location is None or doc.dateline is None:
         return None
@@ -679,11 +728,14 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def _fill_codes(actors: list[Actor], home: str | None) -> None:
+def _fill_codes(actors: list[Actor], home: str | None, people: bool = False) -> None:
     """Unnamed groups (السلطات، قوات الأمن) belong to the story's country; a person or body the
-    entity stage could not place stays UNK."""
+    entity stage could not place stays UNK (`people`: named ones take `home` too, when given)."""
     for a in actors:
         if a.code:
+            continue
+        if people:
+            a.code = home or ""
             continue
         a.code = (home or "UNK") if a.entity is None else "UNK"
 
