@@ -75,3 +75,15 @@ def test_events_context_a_day_after_publication_is_future_not_background():
     ev = of_type(doc, "PROTEST")
     assert ev.date == "2013-02-21"
     assert ev.future and not ev.historical
+
+
+def test_events_context_an_attack_years_ago_is_background():
+    doc = extract("وذكّر المتحدث بأن مسلحين هاجموا مقر البرلمان في العاصمة في ديسمبر 2001 وقتلوا تسعة أشخاص.",
+                  published="2008-11-20")
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_events_context_an_attack_this_year_is_still_reported():
+    doc = extract("هاجم مسلحون مقر البرلمان في العاصمة في نوفمبر 2008 وقتلوا تسعة أشخاص.",
+                  published="2008-11-20")
+    assert [e for e in doc.events if e.type == "ASSAULT"]

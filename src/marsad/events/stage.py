@@ -9,6 +9,7 @@ and protesters), add place and date, and merge statements of the same event.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from collections import Counter
 
@@ -206,6 +207,7 @@ class EventExtractor:
             ev = self._event(doc, tokens, sent, clause, hit, args, mod, speaker, home)
             if ev is None:
                 continue
+            clause_span = (tokens[clause.first].start, tokens[clause.last - 1].end)
             # ids stay unique only while their objects live: keep them for the document
             self._alive.append(ev)
             if guessed:
@@ -220,8 +222,8 @@ class EventExtractor:
                                           question, bool(before), coordinated)
                 if self.observe is not None:
                     self.observe(hit, dict(feats, clause=k, kinds=[c.kind for c in clauses]), ev)
-                if feats["mention"] == concrete.TOPIC:
-                    continue
+                if feats["mention"] == concrete.TOPIC or _years_ago(doc, clause_span, published):
+                    continue  # في ديسمبر 2001 هاجم مسلحون: an attack of years ago is background
                 material[id(ev)] = (ev.type, feats["mention"])
                 if feats["mention"] == concrete.REPORT:
                     located = ev.location is not None or any(
@@ -555,6 +557,23 @@ def _named_place(doc: Document, hit: Hit, args: Args, etype: str) -> Location | 
         if p.type in _PLACE_TYPES and (genitive or target):
             return _place_of(doc, p.entity, p.text, p.start, p.end)
     return None
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+OLD_YEARS = 2  # a year named this many years before publication (or with none known) is the past
+
+
+def _years_ago(doc: Document, span: tuple[int, int], published) -> bool:
+    """The clause dates its event by a written year long past (عام 2002، في 12/7/2005)."""
+    for t in doc.times:
+        if not (span[0] <= t.start and t.end <= span[1]) or not t.value:
+            continue
+        m = _YEAR_RE.search(t.text)
+        if m is None:
+            continue
+        if published is None or int(str(t.value)[:4]) <= published.year - OLD_YEARS:
+            return True
+    return False
 
 
 def _coordinated_place(doc: Document, tokens: list[Token], clause: Clause, parties: list[Party]) -> Location | None:
