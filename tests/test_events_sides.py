@@ -71,3 +71,13 @@ def test_events_sides_a_ceasefire_as_a_meeting_topic_is_no_event():
 def test_events_sides_a_declared_ceasefire_is_still_an_event():
     doc = extract("وأعلن الجيش السوداني وقف إطلاق النار لمدة ثلاثة أيام في الخرطوم.", published="2024-11-04")
     assert [e for e in doc.events if e.mode == "ceasefire"]
+
+
+def test_events_sides_we_in_a_continued_quote_is_the_last_speaker():
+    """وأضاف: «...، وسندعم أي مبادرة»: the minister who spoke before goes on, for his country."""
+    doc = extract("القاهرة – قال وزير الخارجية المصري إن بلاده ترفض أي تدخل عسكري في السودان.\n"
+                  "وأضاف: «الحل في السودان لن يكون عسكريا، وسندعم أي مبادرة تجمع الأطراف السودانية».",
+                  published="2024-11-04")
+    ev = of_type(doc, "SUPPORT")
+    assert codes(ev.actor) == {"EGY"}
+    assert "SDN" in codes(ev.recipient)

@@ -78,6 +78,7 @@ class EventExtractor:
         self._pronoun_subject = self.cues.words("pronoun_subject")
         self._source = self.cues.words("source")
         self._parties: list[Party] = []  # the parties of the sentence being read
+        self._last_speaker: list[Party] = []  # the last named speaker of the document
         self._topic = self.cues.words("topic_marker")
 
     def __call__(self, doc: Document) -> Document:
@@ -99,6 +100,7 @@ class EventExtractor:
         found = [find_triggers(tokens, lo, hi, self.lexicon, name_tokens) if lo < hi else [] for _, lo, hi in spans]
         self._guessed, self._switched, self._nominal, self._alive = set(), {}, set(), []
         self._told: set[str] = set()  # material types the article has reported so far
+        self._last_speaker = []
         for (sent, lo, hi), hits in zip(spans, found, strict=True):
             if lo >= hi:
                 continue
@@ -261,8 +263,8 @@ class EventExtractor:
         if location is not None and not visit and QUAD_CLASS[etype] in _VERBAL and location.entity and \
                 any(p.entity == location.entity for p in args.recipients):
             location = None  # لن تتدخل في سوريا: the country spoken of, not where it was said
-        if location is not None and location.country:
-            home = location.country  # unnamed police arrest where it happened
+        if location is not None and location.country and QUAD_CLASS[etype] not in _VERBAL:
+            home = location.country  # unnamed police arrest where it happened (a minister speaks for home)
         for a, p in zip(recipients, [p for p in args.recipients if not _same_party(p, args.actors)], strict=True):
             if not a.code and p.type in _PLACE_TYPES and home:
                 a.code = home  # a village the gazetteer lacks lies where the story happens
@@ -454,7 +456,7 @@ class EventExtractor:
         """The subject of the speech verb governing clause k (قال X إن ...), if any."""
         c = clauses[k]
         # a clause of bare punctuation (the colon before a quote) passes the search upward
-        while c.parent is not None and (c.kind in ("complement", "quote") or (
+        while c.parent is not None and (c.kind in ("complement", "quote") or (c.kind == "coord" and _quoted(tokens, c)) or (
                 c is not clauses[k] and not any(tokens[i].is_arabic for i in range(c.first, c.last)))):
             parent = clauses[c.parent]
             verb = next((i for i in range(parent.first, parent.last)
@@ -465,10 +467,12 @@ class EventExtractor:
                 after = [p for p in inside if p.first > verb]
                 before = [p for p in inside if p.first < verb]
                 if after:
+                    self._last_speaker = [after[0]]
                     return [after[0]]
                 if before:
+                    self._last_speaker = [before[-1]]
                     return [before[-1]]
-                return []
+                return list(self._last_speaker)  # وأضاف: «...»: the one who spoke last goes on
             c = parent
         for i in range(c.first, c.last):  # وفقا لـ X / حسب X
             if _bare(tokens[i].norm) in self._source:
@@ -486,6 +490,9 @@ class EventExtractor:
             if quad in _VERBAL or marker in self._pronoun_subject or _bare(marker) in self._pronoun_subject \
                     or hit.kind == "impf":
                 return list(speaker)
+        if speaker and hit.kind == "impf" and \
+                tokens[hit.head].norm.lstrip("وف").startswith(("ن", "سن")):
+            return list(speaker)  # «وسندعم أي مبادرة»: we, the speaker's side
         if speaker and clause.kind in ("complement", "quote") and hit.first > clause.first:
             prev = tokens[hit.first - 1].norm
             prev = prev[1:] if prev[:1] in ("و", "ف") else prev
@@ -533,6 +540,17 @@ class EventExtractor:
 
 
 # --- helpers -----------------------------------------------------------------------------
+def _quoted(tokens: list[Token], c: Clause) -> bool:
+    """A clause inside quotation marks opened before it in the sentence and not yet closed."""
+    opened = False
+    for i in range(max(0, c.first - 60), c.first):
+        if tokens[i].text in ("«", '"'):
+            opened = not opened if tokens[i].text == '"' else True
+        elif tokens[i].text == "»":
+            opened = False
+    return opened
+
+
 def _bare(norm: str) -> str:
     return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
 
