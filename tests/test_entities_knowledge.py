@@ -144,3 +144,9 @@ def test_entities_name_before_role_in_apposition(pipeline):
     person = [e for e in ents if e.type == "PER"][0]
     assert (person.text, person.code, person.office) == ("جوزيف هارتلي", "USA", "Ambassador")
     assert len(person.mentions) == 2
+
+
+def test_entities_hashtag_place_after_place_noun(pipeline):
+    ents = entities(pipeline, "تقدمت القوات إلى غرب مدينة #الزهيرة بعد معارك عنيفة.")
+    place = [e for e in ents if e.type == "GPE"][0]
+    assert place.text == "الزهيرة"

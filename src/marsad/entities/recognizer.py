@@ -314,8 +314,11 @@ class EntityRecognizer:
             # word is an adjective.
             kind = next((self._place_nouns[stem] for prefix, stem in clitic_splits(t.norm)
                          if stem in self._place_nouns and "ال" not in prefix), None)
-            nxt = tokens[i + 1]
-            if kind not in ("admin", "feature") or i + 1 in taken or not nxt.is_arabic or \
+            j = i + 1
+            if tokens[j].text == "#" and j + 1 < len(tokens):
+                j += 1  # مدينة #زبيد: news sites tag places as hashtags
+            nxt = tokens[j]
+            if kind not in ("admin", "feature") or j in taken or not nxt.is_arabic or \
                     nxt.norm in self._not_names or nxt.norm in self._place_nouns or len(nxt.norm) < 3 or \
                     "\n" in doc.text[t.end:nxt.start] or _zipf(nxt.norm) >= 4.5:
                 continue
@@ -323,12 +326,14 @@ class EntityRecognizer:
                 start, first = stem_offset(t, len(t.norm) - len(_stem_of(t.norm, self._place_nouns))), i
                 etype = "LOC"
             else:
-                start, first, etype = nxt.start, i + 1, "GPE"
+                start, first, etype = nxt.start, j, "GPE"
+            if kind == "feature" and j > i + 1:
+                continue  # جبل #X is not a name
             surface = doc.text[start:nxt.end]
-            added.append(Candidate(start, nxt.end, first, i + 1, etype, "pattern",
+            added.append(Candidate(start, nxt.end, first, j, etype, "pattern",
                                    f"place:{normalize_key(surface)}", transliterate(surface),
                                    confidence=0.5))
-            taken.update((i, i + 1))
+            taken.update(range(i, j + 1))
         return sorted(cands + added, key=lambda c: c.start) if added else cands
 
     # --- layer 3: statistical tagger -------------------------------------------------
@@ -346,6 +351,8 @@ class EntityRecognizer:
             first, last = self._trim(tokens, first, last, span.type)
             if first > last or span.confidence < (_MODEL_MIN_ONE if first == last else _MODEL_MIN):
                 continue
+            if span.type == "PER" and first == last and tokens[first].norm.startswith("ال"):
+                continue  # المفتشون: a definite plural noun, not a name
             span_start, span_end = tokens[first].start, tokens[last].end
             inside = [c for c in taken if c.start < span_end and span_start < c.end]
             if inside:
@@ -479,7 +486,8 @@ class EntityRecognizer:
                 sector = sector or role[2]
             name = main.name
             if main.type in ("GPE", "LOC") and not key.startswith(("country:", "org:")):
-                name = self._place_name(text[main.start:main.end]) or transliterate(text[main.start:main.end])
+                record = self._place_record(text[main.start:main.end])
+                name = record.name if record else transliterate(text[main.start:main.end])
                 if key.startswith("capital:"):
                     name = main.name
             how = "lexicon" if any(c.how == "lexicon" for c in members) else main.how
@@ -492,11 +500,12 @@ class EntityRecognizer:
             ))
         return entities
 
-    def _place_name(self, surface: str) -> str | None:
+    def _place_record(self, surface: str):
+        """The gazetteer's first reading of a place name (its English name and country)."""
         if self._gazetteer is None:
             return None
         records = self._gazetteer.lookup(surface)
-        return records[0].name if records else None
+        return records[0] if records else None
 
 
 def _code_from_following_nationality(cands: list[Candidate]) -> None:
