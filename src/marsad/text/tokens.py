@@ -28,10 +28,7 @@ class Token:
     end: int
     text: str
     norm: str
-
-    @property
-    def is_arabic(self) -> bool:
-        return bool(self.norm) and "\u0621" <= self.norm[0] <= "\u06ff"
+    is_arabic: bool  # begins with an Arabic letter (set once: stages ask it for every token)
 
 
 # News repeats its words: normalizing each distinct word once saves most of the work.
@@ -41,11 +38,12 @@ _normalize_word = lru_cache(maxsize=200_000)(normalize)
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of `text[start:end]`, with offsets into `text`."""
     end = len(text) if end is None else end
-    norm = _normalize_word
-    return [
-        Token(m.start(), m.end(), m.group(), norm(m.group()))
-        for m in TOKEN_RE.finditer(text, start, end)
-    ]
+    out = []
+    for m in TOKEN_RE.finditer(text, start, end):
+        word = m.group()
+        norm = _normalize_word(word)
+        out.append(Token(m.start(), m.end(), word, norm, "\u0621" <= norm[:1] <= "\u06ff"))
+    return out
 
 
 _CONJ = "وف"
