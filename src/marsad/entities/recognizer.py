@@ -120,6 +120,7 @@ class EntityRecognizer:
         self._org_heads = org_heads()
         self._titles = person_titles()
         self._place_nouns = place_nouns()
+        self._place_noun_kind = lru_cache(maxsize=65536)(self._construct_place_noun)
 
     def __call__(self, doc: Document) -> Document:
         tokens: list[Token] = doc.layers.get("tokens") or []
@@ -303,6 +304,11 @@ class EntityRecognizer:
             taken.update((first, last))
         return added
 
+    def _construct_place_noun(self, word: str) -> str | None:
+        """The kind of place noun `word` is in construct form (بمحافظة, not المحافظة), or None."""
+        return next((self._place_nouns[stem] for prefix, stem in clitic_splits(word)
+                     if stem in self._place_nouns and "ال" not in prefix), None)
+
     def _add_named_places(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
         """An unknown name after a place noun: مديرية التحيتا (GPE التحيتا), وادي حنش (LOC)."""
         taken = {i for c in cands for i in range(c.first, c.last + 1)}
@@ -312,8 +318,7 @@ class EntityRecognizer:
                 continue
             # Only the construct form (مدينة زبيد): with the article (المدينة هادئة) the next
             # word is an adjective.
-            kind = next((self._place_nouns[stem] for prefix, stem in clitic_splits(t.norm)
-                         if stem in self._place_nouns and "ال" not in prefix), None)
+            kind = self._place_noun_kind(t.norm)
             j = i + 1
             if tokens[j].text == "#" and j + 1 < len(tokens):
                 j += 1  # مدينة #زبيد: news sites tag places as hashtags
