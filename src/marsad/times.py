@@ -252,6 +252,8 @@ class TimeFinder:
                     found.append(f)
         found.sort(key=lambda f: (f.start, -(f.end - f.start)))
         _story_today(found, published)
+        _night_spans(found, norm)
+        _day_then_daypart(found, norm)
         out: list[TimeExpression] = []
         last_end = -1
         for f in found:
@@ -451,6 +453,31 @@ def _story_today(found: list[_Found], pub: dt.date | None) -> None:
     for f in found:
         if f.today_offset is not None and not f.anchored:
             f.value = (today + dt.timedelta(days=f.today_offset)).isoformat()
+
+
+_NIGHT_RE = re.compile(r"(?:^|\s)(?:منتصف\s+)?ليل[ةه]?\s")
+_NIGHT_JOIN_RE = re.compile(r"\s*(?:(?:ال[يى]|حت[يى]|و)\s*)?$")
+
+
+def _night_spans(found: list[_Found], norm: str) -> None:
+    """ليل الخميس الجمعة / ليلة الخميس إلى الجمعة is one night that begins on the first day:
+    the second weekday is folded into the first expression so that it alone dates the event."""
+    for a, b in zip(found, found[1:], strict=False):
+        if a.value is None or b.value is None or a.granularity != "day" or b.granularity != "day":
+            continue
+        if not _NIGHT_RE.search(" " + norm[a.start:a.end]) or not _NIGHT_JOIN_RE.fullmatch(norm[a.end:b.start]):
+            continue
+        if dt.date.fromisoformat(b.value) - dt.date.fromisoformat(a.value) == dt.timedelta(days=1):
+            a.end = b.end  # the overlap check in find() now drops b
+
+
+def _day_then_daypart(found: list[_Found], norm: str) -> None:
+    """الخميس مساءً / أمس صباحاً: a bare day part right after a day belongs to that day."""
+    for a, b in zip(found, found[1:], strict=False):
+        if a.granularity == "day" and b.today_offset == 0 and not b.anchored and \
+                b.start >= a.end and not norm[a.end:b.start].strip() and \
+                len(norm[b.start:b.end].split()) == 1 and not norm[b.start:b.end].strip().startswith("ال"):
+            a.end = b.end
 
 
 def find_times(text: str, published: dt.date | None) -> list[TimeExpression]:
