@@ -230,6 +230,16 @@ def _locative_before(text: str, clause_start: int, mention_start: int, *, destin
     return False
 
 
+_WHERE_RE = re.compile(r"\s*[،,]?\s*(?:و)?حيث\b")
+
+
+def _where_after(text: str, mention_end: int, trigger: int) -> bool:
+    """A place followed by حيث (قادماً من الجزائر حيث بحث الأمن، وصل إلى بغداد حيث التقى)
+    when the event's trigger lies after that حيث, in a clause with no other break."""
+    m = _WHERE_RE.match(text, mention_end, trigger + 1)
+    return m is not None and not re.search(r"[.،,؛;:!?؟\n]", text[m.end():trigger])
+
+
 def _noun_before(text: str, clause_start: int, mention_start: int) -> str | None:
     """The place noun written just before a mention (بمحافظة إدلب -> محافظة), as written."""
     words = _WORD_RE.findall(text[max(clause_start, mention_start - 20):mention_start])
@@ -243,14 +253,16 @@ def _noun_before(text: str, clause_start: int, mention_start: int) -> str | None
 
 
 def event_location(doc: Document, start: int, end: int, *, destination: bool = False,
-                   gazetteer: Gazetteer | None = None) -> Location | None:
+                   gazetteer: Gazetteer | None = None, trigger: int | None = None) -> Location | None:
     """The place where the clause doc.text[start:end] says the event happened, or None.
 
     A GPE/LOC mention inside the clause counts when a locative introduces it (في، بـ، قرب،
     بالقرب من، شمال/جنوب/شرق/غرب، داخل، على مشارف، or a place noun such as مدينة، محافظة،
     منطقة). The dateline is never the answer unless the clause names it. With
     `destination=True`, a destination (إلى، زار) counts too: a visit happens where it goes.
-    The leftmost such place wins ("في الحديدة غربي اليمن" -> Hodeidah).
+    The leftmost such place wins ("في الحديدة غربي اليمن" -> Hodeidah). With `trigger` (the
+    event word's offset), a place followed by حيث counts when the trigger comes after that حيث
+    (وصل إلى بغداد حيث التقى ...: the meeting is in Baghdad).
     """
     text = doc.text
     dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else (-1, -1)
@@ -268,7 +280,8 @@ def event_location(doc: Document, start: int, end: int, *, destination: bool = F
                 continue
             place = by_entity.get(ent.id)
             is_country = place is not None and place.feature_code == "PCLI"
-            if _locative_before(text, start, m.start, destination=destination, country=is_country):
+            if _locative_before(text, start, m.start, destination=destination, country=is_country) or \
+                    trigger is not None and _where_after(text, m.end, trigger):
                 best = (m.start, ent, m)
     if best is None:
         return None

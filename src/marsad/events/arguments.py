@@ -116,6 +116,27 @@ def assign(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, parties
     return args
 
 
+# Weapons a strike is "of" (غارات لطائرات التحالف): the party after them is the striker.
+_STRIKERS = frozenset(normalize(w) for w in (
+    "طائرات", "طائرة", "طيران", "مقاتلات", "مدفعية", "بوارج", "زوارق", "مسيرات", "صواريخ"))
+
+
+def _lam_genitive(tokens: list[Token], end: int, after: list[Group]) -> Group | None:
+    """A strike's doer written with لـ (غارة للتحالف، هجوم لقوات النظام، غارات لطائرات
+    التحالف): the party right after the noun, or after a weapon word, under a ل.
+    Not a place of the strike (قصف لمواقع المسلحين: مواقع is no weapon)."""
+    for g in after:
+        if g[0].first > end + 2:
+            return None
+        if _prep(g) != "ل" or not _actor_like(g):
+            continue
+        between = [tokens[j].norm for j in range(end + 1, g[0].first)]
+        if all((w[1:] if w[:1] == "ل" else w) in _STRIKERS for w in between):
+            return g
+        return None
+    return None
+
+
 def _light_between(tokens: list[Token], g: Group, hit: Hit, light) -> bool:
     """A light verb (شن، نفذ، أجرى، وجه) next to the subject, before or after it."""
     lo = max(0, g[0].first - 2)
@@ -139,6 +160,8 @@ def _noun_args(tokens: list[Token], hit: Hit, before, after, agents, prepped, ar
         if _free(g) and _actor_like(g) and g[0].first <= end + (3 if g[0].type == "NORP" else 2):
             genitive = g
             break
+    if genitive is None and entry.gen == "actor" and entry.type in _MATERIAL_CONFLICT:
+        genitive = _lam_genitive(tokens, end, after)
     actor: Group | None = None
     recipients: list[Group] = [g for g in prepped if g is not genitive]
     if genitive is not None:

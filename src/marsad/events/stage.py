@@ -258,7 +258,8 @@ class EventExtractor:
         recipients = [_actor(p) for p in args.recipients if not _same_party(p, args.actors)]
         explicit_actor, explicit_recipient = bool(actors), bool(recipients)
         visit = (args.mode or entry.mode) == "visit"
-        location = self._location(doc, c_start, c_end, visit) or self._location(doc, sent.start, sent.end, visit) \
+        location = self._location(doc, c_start, c_end, visit) or \
+            self._location(doc, sent.start, sent.end, visit, trigger=t_start) \
             or _named_place(doc, hit, args, etype) or _coordinated_place(doc, tokens, clause, self._parties)
         if location is not None and not visit and QUAD_CLASS[etype] in _VERBAL and location.entity and \
                 any(p.entity == location.entity for p in args.recipients):
@@ -342,12 +343,13 @@ class EventExtractor:
                                  published=doc.article.published_date)
 
     @staticmethod
-    def _location(doc, start: int, end: int, visit: bool = False):
-        """Where the clause (or sentence) says it happened; a visit happens where it goes."""
+    def _location(doc, start: int, end: int, visit: bool = False, trigger: int | None = None):
+        """Where the clause (or sentence) says it happened; a visit happens where it goes.
+        `trigger`: the event's word, so that "X حيث" places only what follows حيث."""
         if _event_location is None:
             return None
         try:
-            return _event_location(doc, start, end, destination=visit)
+            return _event_location(doc, start, end, destination=visit, trigger=trigger)
         except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
             return None
 
