@@ -316,7 +316,7 @@ class EventExtractor:
                     ev.location is None or _is_country(doc, ev.location)) and \
                     filed.country in ({ev.location.country} if ev.location else {a.code for a in ev.recipient}):
                 ev.location = filed
-        _speaker_at_meeting(events)
+        _speaker_at_meeting(events, _framing_people(doc))
 
     def _follow_up_dates(self, doc: Document, events: list[Event]) -> None:
         """An undated statement takes the date of the sentence right after it when that
@@ -656,16 +656,25 @@ def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
     return out
 
 
-def _speaker_at_meeting(events: list[Event]) -> None:
+def _framing_people(doc: Document) -> list[tuple[int, str]]:
+    """(offset, entity id) of every person mention: a speech frame names its speaker before
+    the words it quotes (ونقلت الشبكة عن فورد قوله "...")."""
+    return sorted((m.start, e.id) for e in doc.entities if e.type == "PER" for m in e.mentions or [e])
+
+
+def _speaker_at_meeting(events: list[Event], people_at: list[tuple[int, str]] = ()) -> None:
     """A person taking part in a meeting speaks there: what the same person says, praises or
     condemns in the story, with no place or date of its own, happened at that meeting
-    (الذي يشارك في اجتماع يعقد اليوم في باريس ... وأشاد فورد بـ)."""
+    (الذي يشارك في اجتماع يعقد اليوم في باريس ... وأشاد فورد بـ). The speaker may be named
+    only in the sentence's frame before the quote (نقلت شبكة ... عن فورد قوله)."""
     meetings = [ev for ev in events if ev.type == "CONSULT" and (ev.location or ev.date) and not ev.future
                 and not ev.negated and not ev.hypothetical and not ev.historical]
     for ev in events:
         if QUAD_CLASS[ev.type] not in _VERBAL or ev.type == "CONSULT" or (ev.location and ev.date):
             continue
         people = {a.entity for a in ev.actor + ([ev.reported_by] if ev.reported_by else []) if a.entity}
+        if ev.reported_by is not None and ev.reported_by.sector == "MED":
+            people |= {e for at, e in people_at if ev.sentence.start <= at < ev.evidence.start}
         meeting = next((m for m in meetings if people & {a.entity for a in m.actor if a.entity}), None)
         if meeting is None:
             continue
