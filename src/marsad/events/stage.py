@@ -36,6 +36,8 @@ except ImportError:  # pragma: no cover
     _event_date = None
 
 _VERBAL = frozenset([1, 3])
+# An imperfect verb as written (يكلف، تطلق، وتعلن): the present tense of a headline.
+_PRESENT_VERB_RE = re.compile(r"^[وف]?[يت][\u0621-\u064A]{2,}$")
 _RECIPROCAL = frozenset(["CONSULT", "AGREE", "COOPERATE"])
 _WHERE = frozenset(normalize(w) for w in ("في", "أمام", "قرب", "داخل", "عند", "خارج", "حول"))
 _DECLARE = frozenset(normalize(w) for w in ("تعلن", "يعلن", "أعلن", "أعلنت", "قرر", "قررت", "تقرر", "يقرر",
@@ -99,6 +101,7 @@ class EventExtractor:
         spans = [(sent, bisect_left(starts, sent.start), bisect_left(starts, sent.end)) for sent in doc.sentences]
         found = [find_triggers(tokens, lo, hi, self.lexicon, name_tokens) if lo < hi else [] for _, lo, hi in spans]
         self._guessed, self._switched, self._nominal, self._alive = set(), {}, set(), []
+        self._present: set[int] = set()  # events told by a present-tense verb (a headline's news)
         self._told: set[str] = set()  # material types the article has reported so far
         self._last_speaker = []
         for (sent, lo, hi), hits in zip(spans, found, strict=True):
@@ -296,6 +299,8 @@ class EventExtractor:
         ev.location = location
         self._attributes(doc, ev, (c_start, c_end), (sent.start, sent.end), t_start,
                          published=doc.article.published_date)
+        if hit.is_verb and _PRESENT_VERB_RE.match(normalize(ev.trigger.text)):
+            self._present.add(id(ev))
         return ev
 
     def _headline_context(self, doc: Document, events: list[Event]) -> None:
@@ -312,6 +317,8 @@ class EventExtractor:
                                      published=doc.article.published_date)
                 if ev.location is None:
                     ev.location = self._location(doc, lede.start, lede.end, ev.mode == "visit")
+            if ev.sentence.end <= title_end and ev.date is None and id(ev) in self._present:
+                _headline_today(doc, ev)
             if ev.mode == "visit" and filed is not None and filed.country and (
                     ev.location is None or _is_country(doc, ev.location)) and \
                     filed.country in ({ev.location.country} if ev.location else {a.code for a in ev.recipient}):
@@ -654,6 +661,15 @@ def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
                 not any(tokens[j].norm in _BREAKS for j in range(a.head + 1, b.head)):
             out.add(b.head)  # دعت إلى حماية المدنيين والالتزام بالقانون
     return out
+
+
+def _headline_today(doc: Document, ev: Event) -> None:
+    """A headline's present-tense verb (عاهل الأردن يكلف الحكومة) tells the news of the day the
+    story is published, when neither the headline nor the lede names another day."""
+    published = doc.article.published_date
+    if published is None or ev.historical or ev.future or ev.hypothetical:
+        return
+    ev.date = str(published)[:10]
 
 
 def _framing_people(doc: Document) -> list[tuple[int, str]]:

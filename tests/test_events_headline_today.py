@@ -1,0 +1,20 @@
+"""A headline in the present tense tells the news of the publication day."""
+
+from marsad import extract
+
+BODY = "ودعا الرئيس التونسي قيس سعيد وزير الداخلية إلى تشكيل حكومة جديدة بعد استقالة الحكومة السابقة."
+
+
+def _title_events(title):
+    doc = extract(BODY, title=title, published="2024-03-12")
+    return [ev for ev in doc.events if ev.sentence.end <= len(title)]
+
+
+def test_present_tense_headline_is_dated_on_publication():
+    events = _title_events("الرئيس التونسي يطالب وزير الداخلية بتشكيل حكومة جديدة")
+    assert events and all(ev.date == "2024-03-12" for ev in events)
+
+
+def test_past_tense_headline_stays_undated():
+    events = _title_events("الرئيس التونسي طالب وزير الداخلية بتشكيل حكومة جديدة")
+    assert events and all(ev.date is None for ev in events)
