@@ -230,6 +230,23 @@ def _locative_before(text: str, clause_start: int, mention_start: int, *, destin
     return False
 
 
+# People named by where they are posted (سفير الولايات المتحدة في دمشق، مراسل القناة في غزة).
+_ENVOYS = frozenset(normalize(w) for w in (
+    "سفير", "سفيرة", "السفير", "السفيرة", "سفيرها", "سفيره", "سفارة", "قنصل", "القنصل", "مندوب",
+    "المندوب", "مراسل", "مراسلة", "مبعوث", "المبعوث", "ممثل", "الممثل"))
+_ENVOY_LOOKBACK = 3  # words between the envoy noun and في (سفير الولايات المتحدة في)
+
+
+def _post_of_envoy(text: str, clause_start: int, mention_start: int) -> bool:
+    """Whether a mention is an envoy's post: في right before it, an envoy noun shortly before
+    that, and no verb-like break (comma) between."""
+    window = max(clause_start, mention_start - 40)
+    words = _words_before(text, window, mention_start)
+    if not words or words[-1] != "في" or re.search(r"[،,.:؛]", text[window:mention_start]):
+        return False
+    return any(w in _ENVOYS or w[:1] in "وب" and w[1:] in _ENVOYS for w in words[-1 - _ENVOY_LOOKBACK:-1])
+
+
 _WHERE_RE = re.compile(r"\s*[،,]?\s*(?:و)?حيث\b")
 
 
@@ -253,7 +270,8 @@ def _noun_before(text: str, clause_start: int, mention_start: int) -> str | None
 
 
 def event_location(doc: Document, start: int, end: int, *, destination: bool = False,
-                   gazetteer: Gazetteer | None = None, trigger: int | None = None) -> Location | None:
+                   gazetteer: Gazetteer | None = None, trigger: int | None = None,
+                   posts: bool = True) -> Location | None:
     """The place where the clause doc.text[start:end] says the event happened, or None.
 
     A GPE/LOC mention inside the clause counts when a locative introduces it (في، بـ، قرب،
@@ -262,7 +280,8 @@ def event_location(doc: Document, start: int, end: int, *, destination: bool = F
     `destination=True`, a destination (إلى، زار) counts too: a visit happens where it goes.
     The leftmost such place wins ("في الحديدة غربي اليمن" -> Hodeidah). With `trigger` (the
     event word's offset), a place followed by حيث counts when the trigger comes after that حيث
-    (وصل إلى بغداد حيث التقى ...: the meeting is in Baghdad).
+    (وصل إلى بغداد حيث التقى ...: the meeting is in Baghdad). With `posts=False` (a
+    statement), an envoy's post (سفير واشنطن في دمشق) is no scene: envoys speak anywhere.
     """
     text = doc.text
     dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else (-1, -1)
@@ -280,6 +299,8 @@ def event_location(doc: Document, start: int, end: int, *, destination: bool = F
                 continue
             place = by_entity.get(ent.id)
             is_country = place is not None and place.feature_code == "PCLI"
+            if not posts and _post_of_envoy(text, start, m.start):
+                continue  # سفير واشنطن في دمشق: the envoy's post, not where anything happened
             if _locative_before(text, start, m.start, destination=destination, country=is_country) or \
                     trigger is not None and _where_after(text, m.end, trigger):
                 best = (m.start, ent, m)

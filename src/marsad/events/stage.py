@@ -261,8 +261,9 @@ class EventExtractor:
         recipients = [_actor(p) for p in args.recipients if not _same_party(p, args.actors)]
         explicit_actor, explicit_recipient = bool(actors), bool(recipients)
         visit = (args.mode or entry.mode) == "visit"
-        location = self._location(doc, c_start, c_end, visit) or \
-            self._location(doc, sent.start, sent.end, visit, trigger=t_start) \
+        said = QUAD_CLASS[etype] in _VERBAL and etype != "CONSULT"
+        location = self._location(doc, c_start, c_end, visit, said=said) or \
+            self._location(doc, sent.start, sent.end, visit, trigger=t_start, said=said) \
             or _named_place(doc, hit, args, etype) or _coordinated_place(doc, tokens, clause, self._parties)
         if location is not None and not visit and QUAD_CLASS[etype] in _VERBAL and location.entity and \
                 any(p.entity == location.entity for p in args.recipients):
@@ -316,7 +317,11 @@ class EventExtractor:
                     self._attributes(doc, ev, (lede.start, lede.end), (lede.start, lede.end), lede.start,
                                      published=doc.article.published_date)
                 if ev.location is None:
-                    ev.location = self._location(doc, lede.start, lede.end, ev.mode == "visit")
+                    said = ev.quad in _VERBAL and ev.type != "CONSULT"
+                    ev.location = self._location(doc, lede.start, lede.end, ev.mode == "visit", said=said)
+                    if said and ev.location is not None and ev.mode != "visit" and ev.location.entity and \
+                            any(r.entity == ev.location.entity for r in ev.recipient):
+                        ev.location = None  # the country spoken of, as in the event's own sentence
             if ev.sentence.end <= title_end and ev.date is None and id(ev) in self._present:
                 _headline_today(doc, ev)
             if ev.mode == "visit" and filed is not None and filed.country and (
@@ -350,13 +355,15 @@ class EventExtractor:
                                  published=doc.article.published_date)
 
     @staticmethod
-    def _location(doc, start: int, end: int, visit: bool = False, trigger: int | None = None):
+    def _location(doc, start: int, end: int, visit: bool = False, trigger: int | None = None,
+                  said: bool = False):
         """Where the clause (or sentence) says it happened; a visit happens where it goes.
-        `trigger`: the event's word, so that "X حيث" places only what follows حيث."""
+        `trigger`: the event's word, so that "X حيث" places only what follows حيث; `said`: a
+        statement, which an envoy's post (سفير واشنطن في دمشق) does not place."""
         if _event_location is None:
             return None
         try:
-            return _event_location(doc, start, end, destination=visit, trigger=trigger)
+            return _event_location(doc, start, end, destination=visit, trigger=trigger, posts=not said)
         except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
             return None
 
