@@ -286,7 +286,7 @@ def event_location(doc: Document, start: int, end: int, *, destination: bool = F
     text = doc.text
     dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else (-1, -1)
     by_entity = {p.entity: p for p in doc.places}
-    best: tuple[int, Entity, Mention] | None = None
+    found: list[tuple[int, Entity, Mention]] = []
     for ent in doc.entities:
         if ent.type not in PLACE_TYPES:
             continue
@@ -295,19 +295,26 @@ def event_location(doc: Document, start: int, end: int, *, destination: bool = F
                 continue
             if dateline[0] <= m.start < dateline[1]:
                 continue
-            if best is not None and m.start >= best[0]:
-                continue
             place = by_entity.get(ent.id)
             is_country = place is not None and place.feature_code == "PCLI"
             if not posts and _post_of_envoy(text, start, m.start):
                 continue  # سفير واشنطن في دمشق: the envoy's post, not where anything happened
             if _locative_before(text, start, m.start, destination=destination, country=is_country) or \
                     trigger is not None and _where_after(text, m.end, trigger):
-                best = (m.start, ent, m)
-    if best is None:
-        return None
-    _, ent, m = best
+                found.append((m.start, ent, m))
     gaz = gazetteer or Gazetteer.default()
+    # The leftmost place the gazetteer knows: an unknown hamlet (في منطقة الحسينية بمحافظة
+    # الحديدة) gives way to the known place written after it.
+    for _, ent, m in sorted(found, key=lambda f: f[0]):
+        loc = _located(doc, gaz, start, ent, m, by_entity)
+        if loc is not None:
+            return loc
+    return None
+
+
+def _located(doc: Document, gaz: Gazetteer, start: int, ent: Entity, m: Mention,
+             by_entity: dict[str, Place]) -> Location | None:
+    text = doc.text
     noun = _noun_before(text, start, m.start)
     if noun is not None:
         # "بمحافظة إدلب": the governorate, when the gazetteer knows it by that name.
