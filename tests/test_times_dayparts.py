@@ -41,3 +41,13 @@ def test_day_part_after_a_weekday_belongs_to_that_weekday():
 
 def test_day_part_after_yesterday_belongs_to_yesterday():
     assert _values("وصل الوفد المصري أمس صباحاً إلى غزة") == [("أمس صباحاً", "2024-03-08")]
+
+
+def test_past_form_v_verb_is_no_present_clause():
+    # تعهد (he pledged) begins with ت like a present verb; Friday is the last one, not the next
+    found = find_times("من جهته، تعهد وزير الخارجية الأمريكي الجمعة بإعادة بناء الاقتصاد", dt.date(2024, 3, 12))
+    assert [(t.text, t.value) for t in found] == [("الجمعة", "2024-03-08")]
+
+
+def test_present_clause_still_looks_ahead():
+    assert _values("يزور الرئيس الفرنسي الاثنين العاصمة السعودية") == [("الاثنين", "2024-03-11")]
