@@ -79,18 +79,26 @@ def main(argv: list[str] | None = None) -> int:
     from marsad.cli import resolve_stages
     from marsad.model import Article
     from marsad.pipeline import Pipeline
+    from marsad.readers import article_from_record
     from marsad.text import tokenize
 
     pipeline = Pipeline(resolve_stages(args.stages))
     cold = time.perf_counter() - t0
 
     records = load_articles(paths, args.articles)
-    articles = [Article.from_dict({**r, "id": str(r.get("id") or i)}) for i, r in enumerate(records)]
-    texts = [a.full_text for a in articles]
+    # Through the reader's record check, as `marsad extract` does: a bad record (such as an
+    # impossible date) becomes an error Document instead of stopping the run.
+    articles = [article_from_record(r, where=f"record {i}", fallback_id=str(i)) for i, r in enumerate(records)]
+    texts = [a.full_text for a in articles if isinstance(a, Article)]
     chars = sum(map(len, texts))
 
+    # Stream, keeping only counts: peak RSS is then the pipeline's, not the stored results'.
+    n_docs = n_sent = n_err = 0
     t1 = time.perf_counter()
-    docs = list(pipeline.pipe(articles))
+    for doc in pipeline.pipe(articles):
+        n_docs += 1
+        n_sent += len(doc.sentences)
+        n_err += bool(doc.errors)
     elapsed = time.perf_counter() - t1
 
     word_re = re.compile(r"\w+")
@@ -99,12 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         word_re.findall(text)
     floor = time.perf_counter() - t2
 
-    n_sent = sum(len(d.sentences) for d in docs)
     n_tok = sum(len(tokenize(t)) for t in texts)
-    n_err = sum(1 for d in docs if d.errors)
-    rate = len(docs) / elapsed if elapsed else float("inf")
+    rate = n_docs / elapsed if elapsed else float("inf")
     print(f"stages         {', '.join(pipeline.stage_names)}")
-    print(f"input          {len(docs)} articles, {chars:,} characters, from {len(paths)} files")
+    print(f"input          {n_docs} articles, {chars:,} characters, from {len(paths)} files")
     print(f"cold start     {cold:.2f} s (import + pipeline build)")
     print(f"pipeline       {elapsed:.2f} s: {rate:.1f} articles/s, {n_sent / elapsed:,.0f} sentences/s, "
           f"{n_tok / elapsed:,.0f} tokens/s")

@@ -96,7 +96,8 @@ def _lexicon_flags() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in flags.items()}
 
 
-@lru_cache(maxsize=262144)
+# Bounded: each entry holds ~40 feature strings; news repeats its common words.
+@lru_cache(maxsize=40_000)
 def word_features(word: str) -> WordFeatures:
     norm = normalize(word)
     shape = _shape(norm)

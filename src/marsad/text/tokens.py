@@ -32,7 +32,7 @@ class Token:
 
 
 # News repeats its words: normalizing each distinct word once saves most of the work.
-_normalize_word = lru_cache(maxsize=200_000)(normalize)
+_normalize_word = lru_cache(maxsize=100_000)(normalize)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
