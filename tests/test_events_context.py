@@ -5,16 +5,7 @@ person or of a village, a scene joined by و, and a country spoken of that is no
 from __future__ import annotations
 
 from marsad import extract
-
-
-def codes(actors):
-    return {a.code for a in actors}
-
-
-def of_type(doc, etype):
-    found = [e for e in doc.events if e.type == etype]
-    assert found, f"no {etype} among {[e.type for e in doc.events]}"
-    return found[0]
+from support import codes, of_type
 
 
 def test_events_context_bare_congratulation_opening_a_sentence_is_support():

@@ -5,16 +5,7 @@ and a ceasefire named as a meeting's topic is no event."""
 from __future__ import annotations
 
 from marsad import extract
-
-
-def codes(actors):
-    return {a.code for a in actors}
-
-
-def of_type(doc, etype):
-    found = [e for e in doc.events if e.type == etype]
-    assert found, f"no {etype} among {[e.type for e in doc.events]}"
-    return found[0]
+from support import codes, of_type
 
 
 def test_events_sides_support_after_a_verb_takes_the_genitive_as_recipient():

@@ -2,28 +2,10 @@
 
 import pytest
 
-from marsad.model import Article, Document, Entity, Mention
 from marsad.places import event_location, make_places_layer
-from marsad.text.stage import text_layer
+from support import doc_with_entities
 
-
-def _doc(text: str, entities: list[tuple], title: str = "") -> Document:
-    """A Document with the text layer run and hand-made entities.
-    Each entity: (id, type, surface, code[, name]); every occurrence of surface is a mention."""
-    doc = text_layer(Document(article=Article(id="t", text=text, title=title)))
-    full = doc.text
-    for spec in entities:
-        eid, type_, surface, code = spec[:4]
-        name = spec[4] if len(spec) > 4 else ""
-        mentions, pos = [], full.find(surface)
-        while pos != -1:
-            mentions.append(Mention(pos, pos + len(surface), surface))
-            pos = full.find(surface, pos + 1)
-        assert mentions, surface
-        first = mentions[0]
-        doc.entities.append(Entity(id=eid, type=type_, text=surface, start=first.start, end=first.end,
-                                   name=name, code=code, mentions=mentions))
-    return doc
+_doc = doc_with_entities
 
 
 @pytest.fixture(scope="module")

@@ -5,16 +5,13 @@ import datetime as dt
 import pytest
 
 from marsad.times import find_times, resolve_weekday
+from support import only_time
 
 SAT = dt.date(2025, 7, 12)  # a Saturday
 
 
 def one(text, published=SAT):
-    found = find_times(text, published)
-    assert len(found) == 1, found
-    t = found[0]
-    assert text[t.start:t.end] == t.text
-    return t
+    return only_time(text, published)
 
 
 @pytest.mark.parametrize("text, surface, value", [

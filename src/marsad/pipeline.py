@@ -67,11 +67,11 @@ class Pipeline:
     """
 
     def __init__(self, stages: Iterable[str] | None = None, *, raise_errors: bool = False):
-        _load_builtin_stages()
-        names = available_stages() if stages is None else list(stages)
+        available = available_stages()
+        names = available if stages is None else list(stages)
         unknown = [n for n in names if n not in _REGISTRY]
         if unknown:
-            raise ValueError(f"unknown stage(s) {unknown}; available: {available_stages()}")
+            raise ValueError(f"unknown stage(s) {unknown}; available: {available}")
         self.stage_names = sorted(names, key=STAGE_ORDER.index)
         self._stages = [(n, _REGISTRY[n]()) for n in self.stage_names]
         self.raise_errors = raise_errors

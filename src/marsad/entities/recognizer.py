@@ -325,7 +325,7 @@ class EntityRecognizer:
             nxt = tokens[j]
             if kind not in ("admin", "feature") or j in taken or not nxt.is_arabic or \
                     nxt.norm in self._not_names or nxt.norm in self._place_nouns or len(nxt.norm) < 3 or \
-                    "\n" in doc.text[t.end:nxt.start] or _zipf(nxt.norm) >= 4.5:
+                    "\n" in doc.text[t.end:nxt.start] or zipf(nxt.norm) >= 4.5:
                 continue
             if kind == "feature":
                 start, first = stem_offset(t, len(t.norm) - len(_stem_of(t.norm, self._place_nouns))), i
@@ -419,8 +419,8 @@ class EntityRecognizer:
             if prefix[0] in "وف" or prefix[-1] in ("ب", "ل", "ال"):
                 # Strip only when the whole is no word of its own (وبوتين), not when it is
                 # one (وادي: a valley, not و + أدى).
-                whole = _zipf(token.norm)
-                if prefix[-1] == "ال" or whole < 3.0 or _zipf(token.norm[letters:]) >= whole + 1.0:
+                whole = zipf(token.norm)
+                if prefix[-1] == "ال" or whole < 3.0 or zipf(token.norm[letters:]) >= whole + 1.0:
                     best = letters
         return stem_offset(token, best)
 
@@ -560,9 +560,6 @@ def _surface_key(tokens: list[Token], start: int, first: Token) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=32768)
-def _zipf(word: str) -> float:
-    return zipf(word)
 
 
 def _default_tagger():
