@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cold start     {cold:.2f} s (import + pipeline build)")
     print(f"pipeline       {elapsed:.2f} s: {rate:.1f} articles/s, {n_sent / elapsed:,.0f} sentences/s, "
           f"{n_tok / elapsed:,.0f} tokens/s")
+    print("per stage      " + ", ".join(f"{name.split('.')[1]} {1000 * secs / n_docs:.2f}"
+                                          for name, secs in pipeline.stage_seconds.items()) + " ms/article")
     print(f"regex floor    {floor:.3f} s for re.findall(r'\\w+') over the same text; "
           f"pipeline is {elapsed / floor if floor else float('inf'):,.0f}x slower")
     print(f"peak RSS       {peak_rss_mb():.0f} MB")

@@ -7,6 +7,7 @@ in the fixed order of `STAGE_ORDER`; each adds one layer. Stages are built once 
 
 from __future__ import annotations
 
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -75,6 +76,8 @@ class Pipeline:
         self.stage_names = sorted(names, key=STAGE_ORDER.index)
         self._stages = [(n, _REGISTRY[n]()) for n in self.stage_names]
         self.raise_errors = raise_errors
+        # Seconds spent in each stage since the pipeline was built (benchmarks read it).
+        self.stage_seconds: dict[str, float] = dict.fromkeys(self.stage_names, 0.0)
         from marsad.knowledge import knowledge_version
 
         self._provenance = dict(marsad=__version__, knowledge=knowledge_version(),
@@ -83,6 +86,7 @@ class Pipeline:
     def __call__(self, article: Article) -> Document:
         doc = Document(article=article, provenance=Provenance(**self._provenance))
         for name, stage in self._stages:
+            started = time.perf_counter()
             try:
                 result = stage(doc)
             except Exception as exc:  # noqa: BLE001 - one bad article never sinks a batch
@@ -94,6 +98,8 @@ class Pipeline:
                     message=f"{type(exc).__name__}: {exc} (at {tb.filename.rsplit('/', 1)[-1]}:{tb.lineno})",
                 ))
                 break
+            finally:
+                self.stage_seconds[name] += time.perf_counter() - started
             if not isinstance(result, Document):
                 raise TypeError(f"stage {name!r} returned {type(result).__name__}, not Document")
             doc = result
