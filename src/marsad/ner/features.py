@@ -4,6 +4,9 @@ Per-word features are computed once per distinct word (`lru_cache`), so tagging 
 list concatenation: a word's own features plus the ready-made, position-prefixed features of
 its neighbours in a ±2 window. Everything keys on the normalized form (`marsad.text.normalize`),
 so hamza/alef/taa-marbuta spelling variants share weights; Latin words add a lowercase form.
+
+At tagging time, `sentence_features(words, known=...)` leaves out the features the model has no
+weight for: they would score zero, and passing them to crfsuite is most of the tagging cost.
 """
 
 from __future__ import annotations
@@ -99,6 +102,10 @@ def _lexicon_flags() -> dict[str, tuple[str, ...]]:
 # Bounded: each entry holds ~40 feature strings; news repeats its common words.
 @lru_cache(maxsize=40_000)
 def word_features(word: str) -> WordFeatures:
+    return _word_features(word)
+
+
+def _word_features(word: str) -> WordFeatures:
     norm = normalize(word)
     shape = _shape(norm)
     readings = clitic_splits(norm) if shape == "A" else (((), norm),)
@@ -131,26 +138,46 @@ def word_features(word: str) -> WordFeatures:
     )
 
 
-def sentence_features(words: Sequence[str]) -> list[list[str]]:
-    """One feature list per word: its own features plus a ±2 window of its neighbours'."""
-    wf = [word_features(w) for w in words]
+@lru_cache(maxsize=60_000)
+def _known_word_features(word: str, known: frozenset[str]) -> WordFeatures:
+    """`word_features` without the features outside `known` (smaller, so more words fit)."""
+    f = _word_features(word)
+    return WordFeatures(*(tuple(x for x in part if x in known) for part in f[:5]), stem=f.stem)
+
+
+def sentence_features(words: Sequence[str], known: frozenset[str] | None = None) -> list[list[str]]:
+    """One feature list per word: its own features plus a ±2 window of its neighbours'.
+
+    `known`: the attributes a model has weights for (`NerTagger.attributes`); when given, the
+    others are left out. Tags are the same either way.
+    """
+    wf = [word_features(w) for w in words] if known is None else [_known_word_features(w, known) for w in words]
     n = len(wf)
+    # Neighbour-pair features: "b+1" of each word equals "b-1" of the next but for the prefix.
+    pairs = [wf[i].stem + "|" + wf[i + 1].stem for i in range(n - 1)]
+    before = [("b-1=" + p,) for p in pairs]
+    after = [("b+1=" + p,) for p in pairs]
+    edges = (("BOS",), ("EOS",))
+    if known is not None:
+        before = [a if a[0] in known else () for a in before]
+        after = [a if a[0] in known else () for a in after]
+        edges = tuple(e if e[0] in known else () for e in edges)
     out: list[list[str]] = []
     for i, f in enumerate(wf):
         x = list(f.own)
         if i > 0:
             x += wf[i - 1].left1
-            x.append("b-1=" + wf[i - 1].stem + "|" + f.stem)
+            x += before[i - 1]
             if i > 1:
                 x += wf[i - 2].left2
         else:
-            x.append("BOS")
+            x += edges[0]
         if i + 1 < n:
             x += wf[i + 1].right1
-            x.append("b+1=" + f.stem + "|" + wf[i + 1].stem)
+            x += after[i]
             if i + 2 < n:
                 x += wf[i + 2].right2
         else:
-            x.append("EOS")
+            x += edges[1]
         out.append(x)
     return out
