@@ -56,19 +56,15 @@ def arabic_readings(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-def _readings(token: Token, arabic: bool) -> tuple[tuple[int, str], ...]:
-    return arabic_readings(token.norm) if arabic else ((0, token.text),)
-
-
-def _longest(tokens: list[Token], i: int, index: NameIndex, text: str, *, arabic: bool,
-             loose: bool) -> tuple[int, int, list[NameEntry]] | None:
-    """(tokens, clitic letters, entries) of the longest name starting at token i."""
+def _longest(tokens: list[Token], i: int, readings: tuple[tuple[int, str], ...], index: NameIndex,
+             text: str, *, latin: bool, loose: bool) -> tuple[int, int, list[NameEntry]] | None:
+    """(tokens, clitic letters, entries) of the longest name starting at token i, reading
+    its first token as each of `readings` (letters consumed by clitics, first word)."""
     best: tuple[int, int, list[NameEntry]] | None = None
     prefixes = index.prefixes
     n = len(tokens)
-    latin = not arabic
     table = index.latin if latin else index.variants if loose else index.entries
-    for letters, stem in _readings(tokens[i], arabic):
+    for letters, stem in readings:
         key = variant_key(stem) if loose else stem
         if key not in prefixes:
             continue
@@ -97,14 +93,27 @@ def match_names(tokens: list[Token], index: NameIndex, text: str = "") -> list[M
     """Non-overlapping longest matches of known names, left to right. With `text`, a name
     never runs across a line break."""
     matches: list[Match] = []
+    prefixes = index.prefixes
+    starts = index.first_words
     n = len(tokens)
     i = 0
     while i < n:
-        arabic = tokens[i].is_arabic
-        best = _longest(tokens, i, index, text, arabic=arabic, loose=False)
-        if best is None and arabic and _G_LETTERS.intersection(tokens[i].norm):
-            # Only a word with a g-letter can be a looser spelling of a known name.
-            best = _longest(tokens, i, index, text, arabic=True, loose=True)
+        token = tokens[i]
+        best = None
+        if not token.is_arabic:
+            if token.text in prefixes:
+                best = _longest(tokens, i, ((0, token.text),), index, text, latin=True, loose=False)
+        else:
+            readings = starts.get(token.norm)
+            if readings is None:
+                if len(starts) > 200_000:
+                    starts.clear()  # bounded: a year of news has many distinct words
+                readings = starts[token.norm] = tuple(r for r in arabic_readings(token.norm) if r[1] in prefixes)
+            if readings:
+                best = _longest(tokens, i, readings, index, text, latin=False, loose=False)
+            if best is None and _G_LETTERS.intersection(token.norm):
+                # Only a word with a g-letter can be a looser spelling of a known name.
+                best = _longest(tokens, i, arabic_readings(token.norm), index, text, latin=False, loose=True)
         if best is None:
             i += 1
             continue
@@ -113,3 +122,4 @@ def match_names(tokens: list[Token], index: NameIndex, text: str = "") -> list[M
         matches.append(Match(stem_offset(first, letters), last.end, i, i + k - 1, entries))
         i += k
     return matches
+

@@ -78,11 +78,14 @@ class NameIndex:
     prefixes: set[str] = field(default_factory=set)  # every leading word sequence of a key
     max_tokens: int = 1
     countries: dict[str, NameEntry] = field(default_factory=dict)
+    # The matcher's cache: normalized word -> its clitic readings that can start a name.
+    first_words: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict, repr=False)
 
     def add(self, text: str, entry: NameEntry) -> None:
         key = name_key(text)
         if not key:
             return
+        self.first_words.clear()
         bucket = self.entries.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -98,6 +101,7 @@ class NameIndex:
                 self._add_prefixes(loose)
 
     def add_latin(self, text: str, entry: NameEntry) -> None:
+        self.first_words.clear()
         key = " ".join(t.text for t in tokenize(text))
         if entry not in self.latin.setdefault(key, []):
             self.latin[key].append(entry)
