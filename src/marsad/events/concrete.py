@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from marsad.events.clauses import Clause
 from marsad.events.cues import Cues
-from marsad.events.matcher import PREPOSITIONS, Hit, prep_of
-from marsad.text import Token
+from marsad.events.matcher import PREPOSITIONS, Hit, governs_noun, prep_of
+from marsad.text import Token, normalize
 
 # Only these are filtered: other material types are rarer in passing mentions, and analysts
 # code their background mentions (اعتقاله، العقوبات الدولية) as events.
@@ -42,6 +42,9 @@ CARRIER_WINDOW = 7
 COUNT_WINDOW = 3
 # A frame word this close before a noun makes it a topic (ذكرى اغتيال، بتهمة قتل).
 FRAME_WINDOW = 2
+# How far from a crowd of protesters the act that makes it a protest may stand (خرج آلاف
+# المتظاهرين في مدن عدة ... هاتفين).
+PARTICIPANT_ACT_WINDOW = 6
 _DIGIT_RE = re.compile(r"^\d+$")
 _PREP_PRONOUNS = frozenset(["بينهم", "بينها", "معهم", "منهم", "عليهم", "اليهم", "ضدهم"])
 _PAST_AUX = frozenset(["كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "ظل", "ظلت", "راح", "راحت",
@@ -93,7 +96,33 @@ def _anchor(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, window: i
 
 def _framed(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, window: int = FRAME_WINDOW) -> bool:
     frames = cues.words("frame_noun")
-    return any(_in(tokens[j].norm, frames) for j in range(max(clause.first, hit.first - window), hit.first))
+    if any(_in(tokens[j].norm, frames) for j in range(max(clause.first, hit.first - window), hit.first)):
+        return True
+    return _after_interval(tokens, clause, hit, cues)
+
+
+# بعد يومين من مقتل، قبل أقل من أسبوع من الهجوم: a span of time between a temporal
+# preposition and the event it measures from (the event is the reference point, told before;
+# بعد أسبوعين على هجوم شنه ... often tells that attack in full, and is left alone)
+_INTERVAL_WORDS = frozenset(normalize(w) for w in (
+    "من", "يوم", "يومين", "أيام", "ساعة", "ساعات", "ساعتين", "دقائق", "دقيقة", "أسبوع", "أسبوعين",
+    "أسابيع", "شهر", "شهرين", "أشهر", "شهور", "عام", "عامين", "أعوام", "سنة", "سنتين", "سنوات", "قليل",
+    "أقل", "أكثر", "نحو", "حوالي", "قرابة", "زهاء", "فقط"))
+_INTERVAL_HEADS = frozenset(normalize(w) for w in ("بعد", "قبل", "منذ", "إثر", "عقب", "غداة"))
+INTERVAL_WINDOW = 5
+
+
+def _after_interval(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues) -> bool:
+    if hit.first == clause.first or tokens[hit.first - 1].norm != "من":
+        return False
+    numbers = cues.words("number_word")
+    for j in range(hit.first - 2, max(clause.first, hit.first - 1 - INTERVAL_WINDOW) - 1, -1):
+        norm = tokens[j].norm
+        if _bare(norm) in _INTERVAL_HEADS or norm in _INTERVAL_HEADS:
+            return True
+        if not (norm in _INTERVAL_WORDS or _DIGIT_RE.match(norm) or _in(norm, numbers)):
+            return False
+    return False
 
 
 def _timed(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
@@ -136,15 +165,22 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
         return TOPIC, "framed"  # بتهمة قتل، ذكرى اغتيال، سياسة الاغتيالات
     acts = cues.words("protest_act")
     if hit.entry.participant:
-        # تجمع آلاف المتظاهرين / أغلق المتظاهرون الطريق: a crowd new to the story, or the known
-        # one doing what makes a protest (gathering, marching, blocking); المتظاهرون رفعوا: a detail
+        # تجمع آلاف المتظاهرين / توجه المتظاهرون إلى: the crowd doing what makes a protest
+        # (gathering, marching, sitting in, chanting, in protest at something); a crowd that only
+        # clashes, is dispersed or does something else is a detail of another event
+        if hit.first > clause.first and _in(tokens[hit.first - 1].norm, acts):
+            return REPORT, "participants act"  # توجه المتظاهرون، يعتصم آلاف المتظاهرين: its subject
         if governed or _after_preposition(tokens, clause, hit):
             return ANAPHOR, "participants as object"  # اعتقلت عشرات المتظاهرين، أمام حشد من المتظاهرين
-        if not _definite(hit, tokens) or hit.entry.pos == "mwe":
-            return REPORT, "participants"
-        if _near(tokens, clause, hit, acts, 2):
+        if hit.entry.pos == "mwe" and hit.kind in ("perf", "impf", "form"):
+            return REPORT, "participants"  # تجمع آلاف: the gathering verb is the mwe's head
+        if _near(tokens, clause, hit, acts, PARTICIPANT_ACT_WINDOW):
             return REPORT, "participants act"
-        return ANAPHOR, "known participants"
+        if (hit.entry.pos == "mwe" or not _definite(hit, tokens)) and _at_a_site(tokens, clause, hit):
+            return REPORT, "crowd at a site"  # فرقت الشرطة آلاف المتظاهرين أمام مبنى المحافظة
+        return ANAPHOR, "participants only"
+    if hit.entry.type == "PROTEST" and _in_protest(tokens, clause, hit):
+        return REPORT, "in protest"  # أحرق نفسه احتجاجا على، خرجوا في مسيرة احتجاجا على
     if "ل" in hit.prefix:
         if hit.entry.type == "PROTEST" and _near(tokens, clause, hit, acts, 6, after=False):
             return REPORT, "purpose of a gathering"  # خرجوا إلى الشوارع للاحتجاج على
@@ -165,6 +201,30 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
     if hit.entry.type == "PROTEST" and _near(tokens, clause, hit, acts, 6, after=False):
         return REPORT, "purpose of a gathering"  # أحرق نفسه احتجاجا، خرجوا في مظاهرة
     return ANAPHOR, "bare noun"
+
+
+# Where a crowd stands when it demonstrates (أمام البرلمان، وسط المدينة، في ساحة التحرير).
+_SITE_WORDS = frozenset(normalize(w) for w in ("أمام", "قرب", "حول", "وسط", "قبالة", "ساحة", "ميدان"))
+SITE_WINDOW = 3
+VOICING_WINDOW = 4  # وسجلت الوزارة أمس احتجاجا: the voicing verb, its subject and a time between
+
+
+def _at_a_site(tokens: list[Token], clause: Clause, hit: Hit) -> bool:
+    end = max(hit.consumed) if hit.consumed else hit.last
+    return any(_bare(tokens[j].norm) in _SITE_WORDS or tokens[j].norm in _SITE_WORDS
+               for j in range(end + 1, min(clause.last, end + 1 + SITE_WINDOW)))
+
+
+def _in_protest(tokens: list[Token], clause: Clause, hit: Hit) -> bool:
+    """احتجاجا على: an indefinite accusative verbal noun saying what an act was done in protest
+    against; the act it qualifies is the protest."""
+    stem = hit.stem
+    if hit.prefix or not stem.endswith("ا") or stem.endswith(("ها", "نا")) or stem.startswith("ال"):
+        return False
+    if hit.last + 1 >= clause.last or prep_of(tokens[hit.last + 1]) not in ("علي", "ضد", "ل"):
+        return False
+    # سجل احتجاجا على: the object of a verb of voicing is a verbal protest, not an act's purpose
+    return not any(governs_noun(tokens[j].norm) for j in range(max(clause.first, hit.first - VOICING_WINDOW), hit.first))
 
 
 def _opens(tokens: list[Token], clause: Clause, hit: Hit) -> bool:

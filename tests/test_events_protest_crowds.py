@@ -1,0 +1,41 @@
+"""A crowd of protesters reports a protest when it does what makes one (gathers, marches,
+sits in, stands at a site, acts in protest at something); a crowd that only does something
+else, and a protest voiced in words, are not protests (marsad.events.concrete)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_support import events_of
+
+PLACES = {"القاهرة": ("GPE", "EGY", None), "عمان": ("GPE", "JOR", None)}
+
+
+def protests(text):
+    return [e for e in events_of(text, PLACES) if e.type == "PROTEST" and not e.negated and not e.hypothetical]
+
+
+@pytest.mark.parametrize("text", [
+    "توجه المتظاهرون أمس إلى مقر البرلمان في القاهرة.",
+    "أحرق بائع متجول نفسه أمس احتجاجا على مصادرة بضاعته في عمان.",
+    "ويعتصم مئات المحتجين منذ الأحد أمام مبنى الحكومة في عمان.",
+    "فرقت الشرطة مساء الأحد آلاف المتظاهرين أمام مبنى المحافظة في القاهرة.",
+])
+def test_events_protest_crowds_a_crowd_protesting_is_a_protest(text):
+    assert protests(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # the crowd does something else: the sentence tells that, not a protest
+    "واستقل عشرات المتظاهرين حافلات عائدين إلى مدنهم مساء أمس.",
+    # a protest lodged in words is a verbal act (ACCUSE), not a demonstration
+    "وسجلت وزارة الخارجية أمس احتجاجا على تصريحات السفير في عمان.",
+])
+def test_events_protest_crowds_no_protest_without_a_protest_act(text):
+    assert not protests(text), text
+
+
+def test_events_protest_crowds_an_event_measured_from_is_background():
+    text = "وعقد مجلس الوزراء جلسة طارئة في عمان بعد ساعات من مقتل 12 شخصا في انفجار."
+    evs = [e for e in events_of(text, PLACES) if e.type == "ASSAULT" and not e.negated and not e.hypothetical]
+    assert not evs
