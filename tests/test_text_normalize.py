@@ -51,3 +51,21 @@ def test_text_normalize_index_covers_every_character():
 def test_text_normalize_agrees_with_mapped_version():
     text = "وقال الوزيرُ: «لن نتراجـع» عن ﷲ ١٢"
     assert normalize(text) == normalize_with_map(text).norm
+
+
+def test_text_normalize_long_text_folds_like_its_words():
+    # Long strings fold by str.replace passes, short ones by translate and a cache: same result.
+    words = "أعلنت وزارة الخارجية المصرية إطلاق مبادرة جديدة للسلام في ٢٠٢٥ مع ﻻعبين إقليميين".split()
+    text = " ".join(words)
+    assert len(text) > 48
+    assert normalize(text) == " ".join(normalize(w) for w in words)
+    assert normalize(text) == normalize(text)  # a second call (cached or not) agrees
+
+
+def test_text_normalize_char_fold_refuses_chained_mapping():
+    from marsad.text.normalize import CharFold
+
+    fold = CharFold({"أ": "ا", "ة": "ه"})
+    assert fold("مدينة أسوان " * 5) == "مدينه اسوان " * 5
+    with pytest.raises(ValueError, match="not keys"):
+        CharFold({"أ": "ا", "ا": "ء"})  # one replace pass after another would fold twice

@@ -40,3 +40,13 @@ def test_text_tokens_range():
     text = "عنوان\nقال الوزير"
     tokens = tokenize(text, 6)
     assert [t.text for t in tokens] == ["قال", "الوزير"] and tokens[0].start == 6
+
+
+def test_text_tokens_repeated_words_read_alike():
+    # Word readings are cached: a word seen again gets the same norm and Arabic flag.
+    text = "قال الرئيس إن الرئيس سيزور KCNA والرئيس"
+    first, second = tokenize(text), tokenize(text)
+    assert first == second
+    assert {t.norm for t in first if t.text == "الرئيس"} == {"الرييس"}
+    assert [t.is_arabic for t in first if t.text == "KCNA"] == [False]
+    assert len({first[1], second[1], first[3]}) == 2  # hashable; equal tokens hash alike

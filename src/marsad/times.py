@@ -47,9 +47,27 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
 # --- the grammar, built once from the data file ---
 
 def _alt(forms) -> str:
-    """Regex alternation of normalized forms, longest first, spaces as \\s+."""
-    keys = sorted({normalize(f) for f in forms}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
+    """Regex alternation of normalized forms, spaces as \\s+, as a prefix tree.
+
+    The regex engine tries alternatives one by one at every word; the tree drops all forms
+    that share a failing letter at once. At each node the longer branches come before the
+    end of a shorter form, so the match preferred is the one a longest-first list gives.
+    """
+    tree: dict = {}
+    for form in forms:
+        node = tree
+        for ch in " ".join(normalize(form).split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a form ends here
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _tree_pattern(child)
+                for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _index(entries, kind: str, key: str = "value") -> dict[str, int]:
@@ -79,7 +97,8 @@ class _Grammar:
     plural_units: dict[str, str]
     month_cues: frozenset[str]
     year_cues_in: frozenset[str]
-    patterns: tuple[tuple[str, re.Pattern], ...]
+    # (name, pattern, cue): every match of the pattern contains a match of its cue
+    patterns: tuple[tuple[str, re.Pattern, re.Pattern], ...]
     future: re.Pattern
     present: re.Pattern
 
@@ -102,27 +121,29 @@ def grammar() -> _Grammar:
     DAY = rf"(?:(?:ال)?(?P<d>[0-3]?\d)(?!\d)|(?P<ord>{ORD}))"
     YEAR = r"(?P<y>(?:1[89]|20)\d\d)(?!\d)"
     YEAR2 = YEAR.replace("<y>", "<y2>")
+    # Each pattern with a part that every match of it contains (its cue): a text without the
+    # cue skips the pattern's scan, which tries every word (most articles name no Hijri month).
     patterns = (
-        ("weekday", rf"{B}{CL}(?P<x>(?:(?P<dp>{DP})\s+)?(?:(?P<rel>{REL})\s*\(?\s*|يوم\s+)?"
+        ("weekday", WD, rf"{B}{CL}(?P<x>(?:(?P<dp>{DP})\s+)?(?:(?P<rel>{REL})\s*\(?\s*|يوم\s+)?"
                     rf"(?P<wd>{WD})(?:\s*\))?(?:\s+(?P<mod>{MOD}))?){E}"),
-        ("relday", rf"{B}{CL}(?P<x>(?:(?P<dp>{DP})\s+)?(?:يوم\s+)?(?P<rel>{REL})){E}"),
-        ("date", rf"{B}{CL}(?P<x>(?:(?:{DP})\s+)?(?:(?:يوم\s+)?(?:{WD})\s*[،,]?\s*(?:الموافق\s+)?)?"
+        ("relday", REL, rf"{B}{CL}(?P<x>(?:(?P<dp>{DP})\s+)?(?:يوم\s+)?(?P<rel>{REL})){E}"),
+        ("date", MON, rf"{B}{CL}(?P<x>(?:(?:{DP})\s+)?(?:(?:يوم\s+)?(?:{WD})\s*[،,]?\s*(?:الموافق\s+)?)?"
                  rf"(?:{DAY}\s*(?:من\s+)?(?:شهر\s+)?|(?P<shahr>شهر)\s+)?"
                  rf"(?P<mon>{MON})(?:\s*[/(-]\s*(?:{MON})\s*\)?)?"
                  rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?{YEAR}(?:\s*م{E})?)?"
                  rf"(?:\s+(?P<mod>{MOD}))?){E}"),
-        ("dayofmonth", rf"{B}{CL}(?P<x>{DAY}\s+(?:من\s+)?(?:(?:الشهر|شهر)\s+(?P<mod>{MOD})"
+        ("dayofmonth", "شهر", rf"{B}{CL}(?P<x>{DAY}\s+(?:من\s+)?(?:(?:الشهر|شهر)\s+(?P<mod>{MOD})"
                        rf"|(?P<this>{THIS})\s+الشهر)){E}"),
-        ("hijri", rf"{B}{CL}(?P<x>(?:{DAY}\s*(?:من\s+)?(?:شهر\s+)?)?(?P<hmon>{HMON})\s*[،,]?\s*"
+        ("hijri", HMON, rf"{B}{CL}(?P<x>(?:{DAY}\s*(?:من\s+)?(?:شهر\s+)?)?(?P<hmon>{HMON})\s*[،,]?\s*"
                   rf"(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<y>1[34]\d\d)(?!\d)"
                   rf"(?:\s*(?:{HMARK}){E})?){E}"),
-        ("numeric", r"(?<![\w/.-])(?P<x>(?P<d>[0-3]?\d)(?P<s>[/.-])(?P<m>[01]?\d)(?P=s)"
+        ("numeric", r"\d[/.-]", r"(?<![\w/.-])(?P<x>(?P<d>[0-3]?\d)(?P<s>[/.-])(?P<m>[01]?\d)(?P=s)"
                     r"(?P<y>(?:1[89]|20)\d\d)|(?P<y2>(?:1[89]|20)\d\d)(?P<s2>[/.-])(?P<m2>[01]?\d)"
                     r"(?P=s2)(?P<d2>[0-3]?\d))(?![\w/-]|\.\d)"),
-        ("year", rf"{B}{CL}(?:(?P<x>(?P<cue>{YIN})\s+{YEAR})|(?:{YEX})\s+(?P<x2>{YEAR2}))"
+        ("year", r"(?:1[89]|20)\d\d", rf"{B}{CL}(?:(?P<x>(?P<cue>{YIN})\s+{YEAR})|(?:{YEX})\s+(?P<x2>{YEAR2}))"
                  rf"(?!\s*[/.-]\s*\d)(?:\s*(?:م|ميلادي|ميلاديه){E})?{E}"),
-        ("period", rf"{B}{CL}(?P<x>(?P<this>{THIS})\s+(?P<unit>{PER})|(?P<unit2>{PER})\s+(?P<mod>{MOD})){E}"),
-        ("ago", rf"{B}{CL}(?P<x>(?:{AGO})\s+(?:(?P<cnt>{COUNT})|(?P<n>\d{{1,2}}|{NUM})\s+(?P<pu>{PLU})))"
+        ("period", PER, rf"{B}{CL}(?P<x>(?P<this>{THIS})\s+(?P<unit>{PER})|(?P<unit2>{PER})\s+(?P<mod>{MOD})){E}"),
+        ("ago", AGO, rf"{B}{CL}(?P<x>(?:{AGO})\s+(?:(?P<cnt>{COUNT})|(?P<n>\d{{1,2}}|{NUM})\s+(?P<pu>{PLU})))"
                 rf"{E}(?!\s*\d)(?!\s+من{E})"),
     )
     fut = _alt(_forms(e, "future_cue"))
@@ -142,7 +163,7 @@ def grammar() -> _Grammar:
         numbers=_index(e, "number"), plural_units=_index(e, "plural_unit", "unit"),
         month_cues=frozenset(_forms(e, "month_cue")),
         year_cues_in=frozenset(_forms(e, "year_cue", include=True)),
-        patterns=tuple((name, re.compile(p)) for name, p in patterns),
+        patterns=tuple((name, re.compile(p), re.compile(cue)) for name, cue, p in patterns),
         future=re.compile(rf"{B}(?:{fut}){E}|{B}[وف]?(?!(?:{stop}))س[يتنا]\w{{3,}}"),
         present=re.compile(rf"[وف]?(?!(?:{_alt(_forms(e, 'present_stop'))}){E})[يتن]\w{{2,}}{E}"),
     )
@@ -244,7 +265,9 @@ class TimeFinder:
         nt = normalize_with_map(text)
         norm = nt.norm
         found: list[_Found] = []
-        for name, pattern in self.g.patterns:
+        for name, pattern, cue in self.g.patterns:
+            if cue.search(norm) is None:
+                continue
             handler = getattr(self, "_" + name)
             for m in pattern.finditer(norm):
                 f = handler(m, norm, published)

@@ -22,7 +22,9 @@ TOKEN_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Read-only by convention, hashable like a frozen record: a frozen dataclass sets each field
+# through object.__setattr__, which made building tokens the text stage's largest cost.
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     start: int
     end: int
@@ -31,8 +33,11 @@ class Token:
     is_arabic: bool  # begins with an Arabic letter (set once: stages ask it for every token)
 
 
-# News repeats its words: normalizing each distinct word once saves most of the work.
-_normalize_word = lru_cache(maxsize=100_000)(normalize)
+# News repeats its words: each distinct word is normalized and classified once.
+@lru_cache(maxsize=100_000)
+def _word_reading(word: str) -> tuple[str, bool]:
+    norm = normalize(word)
+    return norm, "\u0621" <= norm[:1] <= "\u06ff"
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -41,8 +46,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out = []
     for m in TOKEN_RE.finditer(text, start, end):
         word = m.group()
-        norm = _normalize_word(word)
-        out.append(Token(m.start(), m.end(), word, norm, "\u0621" <= norm[:1] <= "\u06ff"))
+        norm, is_arabic = _word_reading(word)
+        out.append(Token(m.start(), m.end(), word, norm, is_arabic))
     return out
 
 
