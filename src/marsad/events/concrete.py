@@ -182,7 +182,7 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
     if hit.entry.type == "PROTEST" and _in_protest(tokens, clause, hit):
         return REPORT, "in protest"  # أحرق نفسه احتجاجا على، خرجوا في مسيرة احتجاجا على
     if "ل" in hit.prefix:
-        if hit.entry.type == "PROTEST" and _near(tokens, clause, hit, acts, 6, after=False):
+        if hit.entry.type == "PROTEST" and _near(tokens, clause, hit, acts, PURPOSE_WINDOW, after=False):
             return REPORT, "purpose of a gathering"  # خرجوا إلى الشوارع للاحتجاج على
         if _near(tokens, clause, hit, cues.words("suffer_verb"), 6, after=False):
             return REPORT, "suffered"  # تعرض قيادي في الحركة للخطف
@@ -191,6 +191,8 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
         # اندلعت الاشتباكات، تجددت المظاهرات: the occurrence verb right before introduces it
         if _near(tokens, clause, hit, cues.words("occurrence_verb"), 2, after=False):
             return REPORT, "occurrence"
+        if "ب" in hit.prefix and _near(tokens, clause, hit, _DOING, LIGHT_WINDOW, after=False):
+            return REPORT, "done"  # قام متظاهرون في ضواحي المدينة بالاحتجاج على
         return ANAPHOR, "definite"
     if _opens(tokens, clause, hit):
         return REPORT, "headline style"  # 21 مايو: اغتيال النائب ... / تفجير انتحاري في فندق
@@ -203,6 +205,12 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
     return ANAPHOR, "bare noun"
 
 
+# How far before a purpose (خرجوا إلى الشوارع للاحتجاج على) the gathering may stand: the
+# crowd and its size often come between.
+PURPOSE_WINDOW = 12
+# قام X بالاحتجاج: the verb of doing, then its subject, then the act as a verbal noun.
+_DOING = frozenset(normalize(w) for w in ("قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون"))
+LIGHT_WINDOW = 8
 # Where a crowd stands when it demonstrates (أمام البرلمان، وسط المدينة، في ساحة التحرير).
 _SITE_WORDS = frozenset(normalize(w) for w in ("أمام", "قرب", "حول", "وسط", "قبالة", "ساحة", "ميدان"))
 SITE_WINDOW = 3
