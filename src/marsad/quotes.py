@@ -19,13 +19,15 @@ the object of a preposition in the frame (عن الحرب في سوريا) is ne
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.knowledge import load_jsonl
 from marsad.model import Attribution, Document, Entity, Quote
 from marsad.pipeline import register_stage
-from marsad.text.normalize import normalize
+from marsad.text.alternation import tree_alternation
+from marsad.text.normalize import CharFold, normalize
 from marsad.text.sentences import split_sentences
 
 REPORTING_FILE = "reporting.jsonl"
@@ -40,6 +42,7 @@ _OPEN_BEFORE = set(" \t\n\u00a0(:[،,؛;-–—/\u0640")
 _CLOSE_AFTER = set(" \t\n\u00a0.,،؛;:!?؟)]-–—…/")
 _CLITIC_OPEN = set("بلوفك")
 _CLAUSE_STOP_RE = re.compile(r"[.!?؟؛\n]")
+_NONSPACE_RE = re.compile(r"\S+")
 _MAX_SPAN_PARAS = 4
 _SUBJECT_REACH = 60  # characters between a verb and the start of its subject, at most
 
@@ -78,30 +81,28 @@ def _key(s: str) -> str:
 # Matching runs on `fold(text)`: the same length as the text, letter variants folded one to
 # one; patterns let harakat and tatweel sit between letters, so offsets need no map.
 _MARKS = "[\u064b-\u065f\u0670\u0640]*"
-_FOLD_1TO1 = str.maketrans({c: normalize(c) for c in map(chr, range(0x0600, 0x0700))
-                            if len(normalize(c)) == 1 and normalize(c) != c})
+fold = CharFold({c: normalize(c) for c in map(chr, range(0x0600, 0x0700))
+                 if len(normalize(c)) == 1 and normalize(c) != c})
 
 
-def fold(text: str) -> str:
-    return text.translate(_FOLD_1TO1)
-
-
-def _word_pattern(word: str) -> str:
-    return _MARKS.join(map(re.escape, word))
+def _form_pieces(key: str) -> list[str]:
+    """A normalized form as regex pieces: harakat and tatweel may sit before each letter but
+    the first of a word; a form ending in the preposition ل ("وفقا ل") runs into the next
+    word, every other form ends at a word boundary."""
+    words = key.split()
+    lam_ending = len(words) > 1 and words[-1] == "ل"
+    pieces: list[str] = []
+    for n, word in enumerate(words):
+        if n:
+            pieces.append(r"\s*" if lam_ending and n == len(words) - 1 else r"\s+")
+        pieces += [re.escape(ch) if i == 0 else _MARKS + re.escape(ch) for i, ch in enumerate(word)]
+    pieces.append(_MARKS if lam_ending else _MARKS + r"(?!\w)")
+    return pieces
 
 
 def _alt(forms) -> str:
-    """Alternation of the normalized forms, longest first; a form ending in the preposition
-    ل ("وفقا ل") runs into the next word, every other form ends at a word boundary."""
-    keys = sorted({_key(normalize(f)) for f in forms}, key=len, reverse=True)
-    parts = []
-    for k in keys:
-        words = [_word_pattern(w) for w in k.split()]
-        if k.endswith(" ل"):
-            parts.append(r"\s+".join(words[:-1]) + r"\s*" + words[-1] + _MARKS)
-        else:
-            parts.append(r"\s+".join(words) + _MARKS + r"(?!\w)")
-    return "|".join(parts)
+    """Alternation of the normalized forms, longest first."""
+    return tree_alternation(_form_pieces(key) for key in {_key(normalize(f)) for f in forms})
 
 
 @lru_cache(maxsize=1)
@@ -276,9 +277,20 @@ class _Ctx:
     times: list[tuple[int, int]]
     events: list[tuple[int, _Mention, str | None]]
     heads: list[tuple[str, str, _Mention]] | None = None  # (first word, word before, mention)
+    # Mentions are in order and never overlap: their starts and their ends both ascend.
+    starts: list[int] = field(init=False)
+    ends: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.mentions]
+        self.ends = [m.end for m in self.mentions]
 
     def in_quote(self, pos: int) -> bool:
         return any(q.open <= pos < q.close_end for q in self.spans)
+
+    def within(self, start: int, end: int) -> list[_Mention]:
+        """The mentions inside [start, end), in order (two bisections, not a scan)."""
+        return self.mentions[bisect_left(self.starts, start):bisect_right(self.ends, end)]
 
 
 class QuoteFinder:
@@ -371,8 +383,8 @@ class QuoteFinder:
     def _region_end(self, ctx: _Ctx, start: int, limit: int) -> int:
         """Where the subject region after a verb ends: a complementizer, a relative pronoun,
         a colon, a quotation."""
-        for w in re.finditer(r"\S+", ctx.text[start:limit]):
-            raw, pos = w.group(), start + w.start()
+        for w in _NONSPACE_RE.finditer(ctx.text, start, limit):
+            raw, pos = w.group(), w.start()
             if _MARK_RE.match(raw):
                 if any(q.open == pos for q in ctx.spans):
                     return pos
@@ -386,8 +398,7 @@ class QuoteFinder:
 
     def _subject_after(self, ctx: _Ctx, start: int, limit: int) -> _Mention | None:
         end = self._region_end(ctx, start, min(limit, start + 160))
-        cands = [m for m in ctx.mentions if start <= m.start and m.end <= end
-                 and not self._is_object(ctx.text, m)]
+        cands = [m for m in ctx.within(start, end) if not self._is_object(ctx.text, m)]
         if cands and cands[0].start - start > _SUBJECT_REACH:
             cands = []  # too far from the verb to be its subject
         head = re.match(r"\s*(\w+)", ctx.text[start:end])
@@ -506,9 +517,8 @@ class QuoteFinder:
                                      or not self._is_object(text, m))), None)
             else:
                 quote_open = q.open if q is not None else limit
-                speaker = next((m for m in reversed(ctx.mentions) if sent[0] <= m.start
-                                and m.end <= quote_open and m.entity.type == "PER" and m is not src),
-                               None) or src
+                speaker = next((m for m in reversed(ctx.within(sent[0], quote_open))
+                                if m.entity.type == "PER" and m is not src), None) or src
             via = _attribution(src, text) if src is not None and src is not speaker else None
             if speaker is None and via is None:
                 return _Resolution(None, None, 0.3, "carry")
@@ -522,13 +532,12 @@ class QuoteFinder:
             return _Resolution(m, None, 0.85 if m else 0.3, "explicit" if m else "carry")
         if trig.kind == "impersonal":
             end = self._region_end(ctx, trig.end, min(sent[1], trig.end + 120))
-            m = next((m for m in ctx.mentions if trig.end <= m.start and m.end <= end), None)
+            m = next(iter(ctx.within(trig.end, end)), None)
             if m is None and q is not None:  # جاء في كلمات الأغنية ... لفلان: the person named
-                m = next((m for m in ctx.mentions if sent[0] <= m.start and m.end <= q.open
-                          and m.entity.type == "PER"), None)
+                m = next((m for m in ctx.within(sent[0], q.open) if m.entity.type == "PER"), None)
             return _Resolution(m, None, 0.65, "explicit") if m else _Resolution(None, None, 0.3, "carry")
-        pool = [m for m in ctx.mentions if sent[0] <= m.start and m.end <= trig.start
-                and not self._is_object(text, m) and not ctx.in_quote(m.start)]
+        pool = [m for m in ctx.within(sent[0], trig.start)
+                if not self._is_object(text, m) and not ctx.in_quote(m.start)]
         # participle (مؤكدا): the main clause's subject; speech noun (بالقول): the nearest
         m = (self._apposition(ctx, pool) if trig.kind == "participle" else pool[-1]) if pool else None
         if m is not None:
@@ -679,14 +688,14 @@ class QuoteFinder:
         """An entity right before a quotation that opens with a speech verb."""
         if trig.end > q.open or not self.f.triggers.match(ctx.folded, q.start):
             return None
-        m = next((m for m in reversed(ctx.mentions) if trig.end <= m.start and m.end <= q.open), None)
+        m = next(reversed(ctx.within(trig.end, q.open)), None)
         if m is None or ctx.text[m.end:q.open].strip() or self._is_object(ctx.text, m):
             return None
         return m
 
     def _fallback(self, ctx: _Ctx, sent, q) -> _Mention | None:
         """No frame: the person named before the quote in its sentence, else the sentence subject."""
-        inside = [m for m in ctx.mentions if sent[0] <= m.start and m.end <= q.open]
+        inside = ctx.within(sent[0], q.open)
         per = [m for m in inside if m.entity.type == "PER"]
         if per:
             return per[-1]

@@ -25,6 +25,7 @@ from functools import lru_cache
 from marsad.knowledge import load_jsonl
 from marsad.model import Document, TimeExpression
 from marsad.pipeline import register_stage
+from marsad.text.alternation import tree_alternation
 from marsad.text.normalize import normalize, normalize_with_map
 
 CALENDAR_FILE = "calendar_ar.jsonl"
@@ -47,27 +48,9 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
 # --- the grammar, built once from the data file ---
 
 def _alt(forms) -> str:
-    """Regex alternation of normalized forms, spaces as \\s+, as a prefix tree.
-
-    The regex engine tries alternatives one by one at every word; the tree drops all forms
-    that share a failing letter at once. At each node the longer branches come before the
-    end of a shorter form, so the match preferred is the one a longest-first list gives.
-    """
-    tree: dict = {}
-    for form in forms:
-        node = tree
-        for ch in " ".join(normalize(form).split()):
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a form ends here
-    return _tree_pattern(tree)
-
-
-def _tree_pattern(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _tree_pattern(child)
-                for ch, child in sorted(node.items()) if ch]
-    if "" in node:
-        branches.append("")
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    """Regex alternation of normalized forms, spaces as \\s+, longest form first."""
+    keys = {" ".join(normalize(f).split()) for f in forms}
+    return tree_alternation([r"\s+" if ch == " " else re.escape(ch) for ch in key] for key in keys)
 
 
 def _index(entries, kind: str, key: str = "value") -> dict[str, int]:
