@@ -156,6 +156,8 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
     if hit.is_verb:
         if "ل" in hit.prefix:
             return TOPIC, "purpose"  # ليفجر نفسه
+        if _described(tokens, clause, hit):
+            return TOPIC, "described"  # جثث 11 شخصا كان مسلحون قد خطفوهم: what befell them before
         if hit.kind == "impf":
             before = {tokens[j].norm for j in range(max(clause.first, hit.first - 3), hit.first)}
             if not (before & _PAST_AUX or _timed(tokens, clause, cues)):
@@ -233,6 +235,24 @@ def _in_protest(tokens: list[Token], clause: Clause, hit: Hit) -> bool:
         return False
     # سجل احتجاجا على: the object of a verb of voicing is a verbal protest, not an act's purpose
     return not any(governs_noun(tokens[j].norm) for j in range(max(clause.first, hit.first - VOICING_WINDOW), hit.first))
+
+
+_WAS = frozenset(normalize(w) for w in ("كان", "كانت", "كانوا", "كانا"))
+PLUPERFECT_WINDOW = 6
+
+
+def _described(tokens: list[Token], clause: Clause, hit: Hit) -> bool:
+    """كان ... قد + verb standing inside a clause, right after a noun: a pluperfect that
+    describes that noun (طفلة كانوا قد خطفوها، صحافي كان قد خطف الشهر الماضي), background
+    to what the sentence reports. Opening its sentence or clause (وكانت الحركة قد خطفت)
+    it tells the story's own past and is left alone."""
+    qad = next((j for j in range(hit.first - 1, max(clause.first, hit.first - 3) - 1, -1)
+                if tokens[j].norm == "قد"), None)
+    if qad is None:
+        return False
+    was = next((j for j in range(qad - 1, max(clause.first, qad - PLUPERFECT_WINDOW) - 1, -1)
+                if tokens[j].norm in _WAS), None)
+    return was is not None and was > clause.first and tokens[was - 1].is_arabic
 
 
 def _opens(tokens: list[Token], clause: Clause, hit: Hit) -> bool:

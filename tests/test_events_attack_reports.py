@@ -1,0 +1,35 @@
+"""Attacks told as happening count; foiled ones, charges and what befell someone described in
+passing do not (marsad.events.concrete, modality cues, trigger lexicon)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_support import events_of
+
+PLACES = {"بغداد": ("GPE", "IRQ", None), "كابل": ("GPE", "AFG", None), "الموصل": ("GPE", "IRQ", None)}
+
+
+def attacks(text):
+    return [e for e in events_of(text, PLACES) if e.type == "ASSAULT" and not e.negated and not e.hypothetical]
+
+
+@pytest.mark.parametrize("text", [
+    "وفتح مسلحون مجهولون النار مساء أمس على دورية للشرطة في الموصل مما أدى إلى إصابة ثلاثة عناصر.",
+    "واغتيل ضابط كبير في الاستخبارات صباح اليوم أمام منزله في بغداد برصاص مسلحين مجهولين.",
+    "واحتجز مسلحون 30 رهينة أمس داخل فندق في كابل بعد اقتحامه.",
+])
+def test_events_attack_reports_told_attacks_count(text):
+    assert attacks(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # foiled: the attack did not happen
+    "وأحبطت قوات الأمن أمس محاولة اغتيال محافظ الموصل بعد اعتقال ثلاثة مسلحين.",
+    # a charge: the act is what someone is suspected of
+    "واعتقلت الشرطة أمس رجلين في بغداد على علاقة بخطف مهندسين أجنبيين.",
+    # described in passing, before the news of the sentence
+    "وعثرت الشرطة أمس على جثث خمسة عمال كان مسلحون قد خطفوهم الأسبوع الماضي قرب الموصل.",
+])
+def test_events_attack_reports_foiled_charged_or_described_attacks_do_not(text):
+    assert not attacks(text), text
