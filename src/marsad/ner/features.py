@@ -99,6 +99,13 @@ def _lexicon_flags() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in flags.items()}
 
 
+def load_resources() -> None:
+    """Load the gazetteer flags and word frequencies now rather than at the first word: a
+    pipeline pays for them when it is built, not inside its first article."""
+    _lexicon_flags()
+    zipf("")
+
+
 # Bounded: each entry holds ~40 feature strings; news repeats its common words.
 @lru_cache(maxsize=40_000)
 def word_features(word: str) -> WordFeatures:

@@ -17,7 +17,7 @@ import pycrfsuite
 
 from marsad.errors import MarsadError
 from marsad.ner.corpora import TYPES
-from marsad.ner.features import sentence_features
+from marsad.ner.features import load_resources, sentence_features
 from marsad.text import Token
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
@@ -53,6 +53,7 @@ class NerTagger:
         # The features the model has weights for; None when the file's layout is not the one
         # `model_attributes` knows (tagging then passes every feature, with the same tags).
         self.attributes = model_attributes(path)
+        load_resources()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> NerTagger:
