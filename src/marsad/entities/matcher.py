@@ -106,7 +106,7 @@ def match_names(tokens: list[Token], index: NameIndex, text: str = "") -> list[M
         else:
             readings = starts.get(token.norm)
             if readings is None:
-                if len(starts) > 200_000:
+                if len(starts) > 100_000:
                     starts.clear()  # bounded: a year of news has many distinct words
                 readings = starts[token.norm] = tuple(r for r in arabic_readings(token.norm) if r[1] in prefixes)
             if readings:

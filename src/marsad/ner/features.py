@@ -145,7 +145,7 @@ def _word_features(word: str) -> WordFeatures:
     )
 
 
-@lru_cache(maxsize=60_000)
+@lru_cache(maxsize=40_000)
 def _known_word_features(word: str, known: frozenset[str]) -> WordFeatures:
     """`word_features` without the features outside `known` (smaller, so more words fit)."""
     f = _word_features(word)
