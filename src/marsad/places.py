@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from marsad.gazetteer import Gazetteer, GeoRecord, name_key
+from marsad.knowledge import load_jsonl
 from marsad.model import Dateline, Document, Entity, Location, Mention, Place
 from marsad.pipeline import register_stage
 from marsad.text.normalize import normalize
@@ -26,27 +28,22 @@ _COUNTRY_HINT_TYPES = ("GPE", "LOC", "NORP")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
 _NOT_COUNTRIES = {"IGO", "NGO", "UNK"}
 
-# Words (normalized) that put the next place name as the scene of an event. Multi-word ones
-# are matched as a whole: بالقرب من, على مشارف.
-_LOCATIVES = {
-    "في", "قرب", "بالقرب من", "على مقربة من", "داخل", "على مشارف", "مشارف", "ضواحي", "اطراف",
-    "على اطراف", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
-    "شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب", "شمال شرقي", "شمال غربي", "جنوب شرقي",
-    "جنوب غربي", "قبالة", "انحاء", "مختلف انحاء", "عموم", "ارجاء",
-}
-# Place nouns and titles between the locative and the name ("في العاصمة السورية دمشق",
-# "بمحافظة الحديدة"); with a ب/في prefix they are locatives themselves (بمدينة).
-_PLACE_NOUNS = {
-    "منطقه", "مدينه", "محافظه", "ولايه", "اقليم", "بلده", "قريه", "حي", "مخيم", "ريف", "عاصمه",
-    "ميناء", "مطار", "جزيره", "مقاطعه", "قضاء", "ناحيه", "مديريه", "بحر", "مضيق", "خليج",
-    "ساحل", "سواحل", "مياه", "اجواء", "اراضي", "اراض", "شبه",
-}
+
+
+@lru_cache(maxsize=1)
+def _place_cues() -> dict[str, frozenset[str]]:
+    """kind (locative, scene_noun, destination, envoy) -> normalized words, from place_cues.jsonl."""
+    cues: dict[str, set[str]] = {}
+    for entry in load_jsonl("place_cues.jsonl", required=("kind", "words")):
+        cues.setdefault(entry["kind"], set()).update(normalize(w) for w in entry["words"])
+    return {kind: frozenset(words) for kind, words in cues.items()}
 
 
 def _is_place_noun(word: str) -> bool:
-    return word in _PLACE_NOUNS or word.startswith("ال") and word[2:] in _PLACE_NOUNS
-# Destinations, only when the caller asks for them (a visit happens where the visitor goes).
-_DESTINATIONS = {"الي", "زار", "يزور", "زياره", "وصل", "يصل", "وصوله", "وصل الي"}
+    nouns = _place_cues()["scene_noun"]
+    return word in nouns or word.startswith("ال") and word[2:] in nouns
+
+
 _PROCLITIC_RE = re.compile(r"^[وف]?ب$")  # بـ / وبـ / فبـ glued to the name
 _WORD_RE = re.compile(r"\S+")
 _NISBA_RE = re.compile(r"^ال\S+(?:يه|ي|يين|يون)$")  # السورية, الفرنسي: an adjective after a noun
@@ -206,7 +203,8 @@ def _locative_before(text: str, clause_start: int, mention_start: int, *, destin
     if glued:
         # Only "زيارة لـموسكو" (a visit to) when destinations count; وروسيا, لروسيا are not scenes.
         return destination and glued in ("ل", "ول") and bool(words) and words[-1].startswith("زيار")
-    targets = _LOCATIVES | (_DESTINATIONS if destination else set())
+    cues = _place_cues()
+    targets = cues["locative"] | cues["destination"] if destination else cues["locative"]
     skipped = 0
     while words and skipped <= 2:
         for n in (3, 2, 1):
@@ -230,10 +228,6 @@ def _locative_before(text: str, clause_start: int, mention_start: int, *, destin
     return False
 
 
-# People named by where they are posted (سفير الولايات المتحدة في دمشق، مراسل القناة في غزة).
-_ENVOYS = frozenset(normalize(w) for w in (
-    "سفير", "سفيرة", "السفير", "السفيرة", "سفيرها", "سفيره", "سفارة", "قنصل", "القنصل", "مندوب",
-    "المندوب", "مراسل", "مراسلة", "مبعوث", "المبعوث", "ممثل", "الممثل"))
 _ENVOY_LOOKBACK = 3  # words between the envoy noun and في (سفير الولايات المتحدة في)
 
 
@@ -244,7 +238,8 @@ def _post_of_envoy(text: str, clause_start: int, mention_start: int) -> bool:
     words = _words_before(text, window, mention_start)
     if not words or words[-1] != "في" or re.search(r"[،,.:؛]", text[window:mention_start]):
         return False
-    return any(w in _ENVOYS or w[:1] in "وب" and w[1:] in _ENVOYS for w in words[-1 - _ENVOY_LOOKBACK:-1])
+    envoys = _place_cues()["envoy"]
+    return any(w in envoys or w[:1] in "وب" and w[1:] in envoys for w in words[-1 - _ENVOY_LOOKBACK:-1])
 
 
 _WHERE_RE = re.compile(r"\s*[،,]?\s*(?:و)?حيث\b")
