@@ -42,6 +42,12 @@ _RECIPROCAL = frozenset(["CONSULT", "AGREE", "COOPERATE"])
 _WHERE = frozenset(normalize(w) for w in ("في", "أمام", "قرب", "داخل", "عند", "خارج", "حول"))
 _DECLARE = frozenset(normalize(w) for w in ("تعلن", "يعلن", "أعلن", "أعلنت", "قرر", "قررت", "تقرر", "يقرر",
                                             "تعهد", "تعهدت", "أكد عزمه"))
+# A condition after a warning, demand or accusation (حذر من عواقب إذا واصلت مناوراتها) says
+# what the speaker warns against: an event it names is that warning's content.
+_CONDITIONS = frozenset(normalize(w) for w in ("إذا", "لو", "حال", "طالما"))
+_SENTENCE_BREAKS = frozenset(["؛", ";", ".", "؟", "?"])
+CONDITION_WINDOW = 15
+_IYYA = frozenset(normalize(w) for w in ("إياه", "إياها", "إياهم", "إياهما", "إياهن"))
 _CONTENT_PREPS = frozenset(normalize(w) for w in ("على", "إلى", "من", "عن"))
 _BREAKS = frozenset(["،", ",", "؛", ";", ".", ":", "«", "»", '"'])
 _PLACE_TYPES = frozenset(["GPE", "LOC"])
@@ -146,6 +152,7 @@ class EventExtractor:
         material: dict[int, tuple[str, str]] = {}  # id(event) → (type, mention kind)
         svo_subject: list[Party] | None = None  # the subject standing before the last verb
         reports: dict[str, list[concrete.Report]] = {}
+        last_object: list[Party] = []  # the recipients of the sentence's last event (إياها refers back)
         question = any(tokens[j].norm in ("؟", "?") for j in range(lo, hi))
         embedded = _embedded(hits, tokens)
         for hit in hits:
@@ -174,6 +181,9 @@ class EventExtractor:
             if entry.receive and not args.subject_found and not args.recipients:
                 args.recipients = self._inherit(tokens, clauses, k, hit, speaker, last_subject)
             self._pronoun_object(tokens, hit, args, parties, recent)
+            end = max(hit.consumed or (hit.last,))
+            if last_object and end + 1 < hi and tokens[end + 1].norm in _IYYA:
+                args.recipients = list(last_object)  # واتهم X ... محذرا إياها: X again
             explicit = (explicit[0] or bool(args.actors), explicit[1] or bool(args.recipients))
             inherited_here = False
             if not args.actors and not entry.participant:
@@ -182,6 +192,14 @@ class EventExtractor:
             has_party = bool(args.actors or args.recipients) or self._party_near(parties, hit, 8)
             noun = not hit.is_verb
             quad = QUAD_CLASS[args.type or entry.type]
+            if entry.mode == "ban":
+                dealing = self._dealing_ban(tokens, clauses[k], hit, parties)
+                if dealing is not None:
+                    if not dealing:
+                        continue  # تحظر على مواطنيها التعامل معهم: a provision of sanctions told before
+                    # تحظر على الأمريكيين التعامل مع الشركة: a sanction on the company, not on them
+                    args.type, args.mode, args.recipients = "SANCTION", None, dealing
+                    explicit = (explicit[0], True)
             if entry.needs == "recipient" and not explicit[1]:
                 continue
             if entry.actor_sectors and not any(p.sector in entry.actor_sectors for p in args.actors):
@@ -238,6 +256,8 @@ class EventExtractor:
                         hit, k, feats["why"], located, any(a.text or a.entity for a in ev.actor),
                         any(a.text or a.entity for a in ev.recipient)))
             out.append(ev)
+            if args.recipients and not guessed:
+                last_object = list(args.recipients)
             if args.subject_found and args.actors:
                 last_subject = args.actors
                 subject_here = True
@@ -417,6 +437,21 @@ class EventExtractor:
             args.recipients = [pool[0]]
         else:
             args.actors = [pool[0]]
+
+    def _dealing_ban(self, tokens, clause, hit: Hit, parties: list[Party]) -> list[Party] | None:
+        """A ban on dealing with someone (يحظر على المواطنين التعامل مع X): None when the
+        clause bans nothing of the kind, else the parties dealt with after مع (empty when a
+        pronoun stands for them: معهم)."""
+        dealing = self.cues.words("dealing_noun")
+        for j in range(hit.head + 1, clause.last - 1):
+            if _bare(tokens[j].norm) not in dealing and tokens[j].norm not in dealing:
+                continue
+            nxt = tokens[j + 1].norm
+            if nxt == "مع":
+                return [p for p in parties if p.first == j + 2 and p.is_actor]
+            if nxt.startswith("مع") and nxt[2:] in ("ه", "ها", "هم", "هما"):
+                return []
+        return None
 
     def _visit_host(self, args: Args, parties: list[Party], hit: Hit, clauses, k) -> bool:
         """A visit needs a host: a place or party it goes to. Without one in the clause, the
@@ -667,6 +702,9 @@ def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
         elif a.entry.type == "REQUEST" and not b.is_verb and b.prefix[:1] == ("و",) and gap <= 12 and \
                 not any(tokens[j].norm in _BREAKS for j in range(a.head + 1, b.head)):
             out.add(b.head)  # دعت إلى حماية المدنيين والالتزام بالقانون
+        elif gap <= CONDITION_WINDOW and any(_bare(tokens[j].norm) in _CONDITIONS for j in range(a.head + 1, b.head)) \
+                and not any(tokens[j].norm in _SENTENCE_BREAKS for j in range(a.head + 1, b.head)):
+            out.add(b.head)  # حذرها من عواقب وخيمة إذا واصلت مناوراتها: the condition of a warning
     return out
 
 
