@@ -258,6 +258,14 @@ class Gazetteer:
         """The country-level record of `iso3`."""
         return self._countries().get(iso3)
 
+    def capital(self, iso3: str) -> GeoRecord | None:
+        """The capital (GeoNames PPLC) of `iso3`, if the gazetteer holds it."""
+        cache = getattr(self, "_capital_index", None)
+        if cache is None:
+            cache = {r.country: r for r in self.records if r.feature_code == "PPLC" and r.country}
+            self._capital_index = cache
+        return cache.get(iso3)
+
     def _countries(self) -> dict[str, GeoRecord]:
         cache = getattr(self, "_country_index", None)
         if cache is None:

@@ -87,6 +87,10 @@ class PlaceResolver:
             country = gaz.country(code)
             if country and any(country in gaz.lookup(s) for s in surfaces):
                 return country, 0.9
+            # The lexicon already knows it as the capital (تونس العاصمة, الكويت العاصمة).
+            capital = gaz.capital(code) if ent.kb_id and ent.kb_id.startswith("capital:") else None
+            if capital is not None:
+                return capital, 0.9
         others = article_countries(doc, exclude=ent)
         for surface in surfaces:
             hits = gaz.lookup(surface)

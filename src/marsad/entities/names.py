@@ -162,6 +162,10 @@ def _add_countries(index: NameIndex) -> None:
         if capital:
             cap = NameEntry("capital", "GPE", f"capital:{code}", capital, code)
             _add_names(index, c.get("capital_ar", ()), cap, c.get("ambiguous_capital_ar", ()))
+            # "الكويت العاصمة", "جيبوتي العاصمة": the usual way to name a capital that shares
+            # the country's name.
+            for ar in c.get("ar", ()):
+                index.add(f"{ar} العاصمة", cap)
         for ar in c.get("metonyms_ar", ()):  # seats of government standing for the state
             index.add(ar, NameEntry("capital", "GPE", f"seat:{code}:{ar}", ar, code))
 
