@@ -3,7 +3,7 @@
 import pytest
 
 from marsad.ner import MODEL_PATH, NerModelError, NerSpan, NerTagger
-from marsad.ner.features import sentence_features
+from marsad.ner.features import sentence_features, tagging_features
 from marsad.ner.tagger import model_attributes
 from marsad.text import tokenize
 
@@ -90,7 +90,7 @@ def test_ner_load_rejects_a_file_that_is_not_a_model(tmp_path):
 def test_ner_model_attributes_are_read_from_the_model_file(tagger, tmp_path):
     attributes = tagger.attributes
     assert attributes is not None and len(attributes) > 10_000
-    assert {"sh=A", "BOS", "EOS"} <= attributes
+    assert {b"sh=A", b"BOS", b"EOS", "p2=ال".encode()} <= attributes
     not_a_model = tmp_path / "notes.crfsuite"
     not_a_model.write_bytes("ليس نموذجا".encode() * 20)
     assert model_attributes(not_a_model) is None
@@ -106,5 +106,6 @@ def test_ner_known_features_only_give_the_same_tags(tagger, text):
     # Features the model has no weight for score zero, so leaving them out changes nothing.
     words = [t.text for t in tokenize(text)]
     crf = tagger._tagger()
-    assert crf.tag(sentence_features(words, tagger.attributes)) == crf.tag(sentence_features(words))
-    assert sum(map(len, sentence_features(words, tagger.attributes))) < sum(map(len, sentence_features(words)))
+    known = tagging_features(words, tagger.attributes)
+    assert crf.tag(known) == crf.tag(sentence_features(words))
+    assert sum(map(len, known)) < sum(map(len, sentence_features(words)))

@@ -5,8 +5,9 @@ list concatenation: a word's own features plus the ready-made, position-prefixed
 its neighbours in a ±2 window. Everything keys on the normalized form (`marsad.text.normalize`),
 so hamza/alef/taa-marbuta spelling variants share weights; Latin words add a lowercase form.
 
-At tagging time, `sentence_features(words, known=...)` leaves out the features the model has no
-weight for: they would score zero, and passing them to crfsuite is most of the tagging cost.
+At tagging time, `tagging_features(words, known)` leaves out the features the model has no
+weight for (they would score zero; passing them to crfsuite is most of the tagging cost) and
+gives UTF-8 bytes, which crfsuite takes without encoding them again.
 """
 
 from __future__ import annotations
@@ -146,30 +147,40 @@ def _word_features(word: str) -> WordFeatures:
 
 
 @lru_cache(maxsize=40_000)
-def _known_word_features(word: str, known: frozenset[str]) -> WordFeatures:
-    """`word_features` without the features outside `known` (smaller, so more words fit)."""
+def _tagging_word_features(word: str, known: frozenset[bytes]) -> WordFeatures:
+    """`word_features` as UTF-8 bytes, without the features outside `known` (crfsuite takes
+    bytes as they are; a str it encodes again at every call)."""
     f = _word_features(word)
-    return WordFeatures(*(tuple(x for x in part if x in known) for part in f[:5]), stem=f.stem)
+    return WordFeatures(*(tuple(b for b in (x.encode() for x in part) if b in known) for part in f[:5]),
+                        stem=f.stem.encode())
 
 
-def sentence_features(words: Sequence[str], known: frozenset[str] | None = None) -> list[list[str]]:
-    """One feature list per word: its own features plus a ±2 window of its neighbours'.
+def sentence_features(words: Sequence[str]) -> list[list[str]]:
+    """One feature list per word: its own features plus a ±2 window of its neighbours'."""
+    return _assemble([word_features(w) for w in words], "|", ("b-1=", "b+1="), ("BOS", "EOS"))
 
-    `known`: the attributes a model has weights for (`NerTagger.attributes`); when given, the
-    others are left out. Tags are the same either way.
-    """
-    wf = [word_features(w) for w in words] if known is None else [_known_word_features(w, known) for w in words]
+
+def tagging_features(words: Sequence[str], known: frozenset[bytes]) -> list[list[bytes]]:
+    """`sentence_features` for a model whose attributes are `known` (`NerTagger.attributes`),
+    as UTF-8 bytes, leaving out the features the model has no weight for: they would score
+    zero, so the tags are the same, and passing fewer features is most of the time saved."""
+    return _assemble([_tagging_word_features(w, known) for w in words], b"|", (b"b-1=", b"b+1="),
+                     (b"BOS", b"EOS"), known)
+
+
+def _assemble(wf, bar, pair_prefixes, edges, known=None) -> list[list]:
+    """The per-word feature lists of a sentence from its words' WordFeatures (str or bytes)."""
     n = len(wf)
     # Neighbour-pair features: "b+1" of each word equals "b-1" of the next but for the prefix.
-    pairs = [wf[i].stem + "|" + wf[i + 1].stem for i in range(n - 1)]
-    before = [("b-1=" + p,) for p in pairs]
-    after = [("b+1=" + p,) for p in pairs]
-    edges = (("BOS",), ("EOS",))
+    pairs = [wf[i].stem + bar + wf[i + 1].stem for i in range(n - 1)]
+    before = [(pair_prefixes[0] + p,) for p in pairs]
+    after = [(pair_prefixes[1] + p,) for p in pairs]
+    first, last = (edges[0],), (edges[1],)
     if known is not None:
         before = [a if a[0] in known else () for a in before]
         after = [a if a[0] in known else () for a in after]
-        edges = tuple(e if e[0] in known else () for e in edges)
-    out: list[list[str]] = []
+        first, last = (first if first[0] in known else ()), (last if last[0] in known else ())
+    out = []
     for i, f in enumerate(wf):
         x = list(f.own)
         if i > 0:
@@ -178,13 +189,13 @@ def sentence_features(words: Sequence[str], known: frozenset[str] | None = None)
             if i > 1:
                 x += wf[i - 2].left2
         else:
-            x += edges[0]
+            x += first
         if i + 1 < n:
             x += wf[i + 1].right1
             x += after[i]
             if i + 2 < n:
                 x += wf[i + 2].right2
         else:
-            x += edges[1]
+            x += last
         out.append(x)
     return out

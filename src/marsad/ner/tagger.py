@@ -17,7 +17,7 @@ import pycrfsuite
 
 from marsad.errors import MarsadError
 from marsad.ner.corpora import TYPES
-from marsad.ner.features import load_resources, sentence_features
+from marsad.ner.features import load_resources, sentence_features, tagging_features
 from marsad.text import Token
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
@@ -95,7 +95,12 @@ class NerTagger:
         """BIO tags (B-PER, I-ORG, O ...) for one sentence of token strings."""
         if not tokens:
             return []
-        return _clean(self._tagger().tag(sentence_features(tokens, self.attributes)))
+        return _clean(self._tagger().tag(self._features(tokens)))
+
+    def _features(self, words: Sequence[str]) -> list[list[str]] | list[list[bytes]]:
+        if self.attributes is None:
+            return sentence_features(words)
+        return tagging_features(words, self.attributes)
 
     def spans(self, text: str, tokens: list[Token]) -> list[NerSpan]:
         """Entities in one sentence's `tokens` (from `marsad.text.tokenize(text)`).
@@ -107,7 +112,7 @@ class NerTagger:
         if not tokens:
             return []
         tagger = self._tagger()
-        raw = tagger.tag(sentence_features([t.text for t in tokens], self.attributes))
+        raw = tagger.tag(self._features([t.text for t in tokens]))
         tags = _clean(raw)
         out: list[NerSpan] = []
         i, n = 0, len(tags)
@@ -126,8 +131,8 @@ class NerTagger:
         return out
 
 
-def model_attributes(path: str | Path) -> frozenset[str] | None:
-    """The attribute (feature) names stored in a CRFsuite model file, or None if unreadable.
+def model_attributes(path: str | Path) -> frozenset[bytes] | None:
+    """The attribute (feature) names stored in a CRFsuite model file (UTF-8), or None if unreadable.
 
     crfsuite's CRF1d file keeps them in a CQDB (constant quark database); its backward array
     lists each record's offset, and a record is: id (u32), size (u32), name + NUL. Reading the
@@ -146,9 +151,9 @@ def model_attributes(path: str | Path) -> frozenset[str] | None:
             if offset:
                 size = struct.unpack_from("<I", data, attrs_at + offset + 4)[0]
                 start = attrs_at + offset + 8
-                names.append(data[start:start + size - 1].decode("utf-8"))
+                names.append(data[start:start + size - 1])
         return frozenset(names)
-    except (OSError, struct.error, UnicodeDecodeError):
+    except (OSError, struct.error):
         return None
 
 
