@@ -121,7 +121,23 @@ def _compatible(prefix: tuple[str, ...], kind: str) -> bool:
 _SUFFIXES = ("هما", "هم", "ها", "ه")
 
 
+# (word, slot) → whether the word fills the slot: the same common words (النار، قوات) come back
+# in slot after slot, and each check reads every clitic split. Bounded: cleared when full.
+_SLOT_CACHE: dict[tuple[str, tuple[str, ...]], bool] = {}
+SLOT_CACHE_SIZE = 100_000
+
+
 def _slot_match(token: Token, forms: tuple[str, ...]) -> bool:
+    key = (token.norm, forms)
+    hit = _SLOT_CACHE.get(key)
+    if hit is None:
+        if len(_SLOT_CACHE) >= SLOT_CACHE_SIZE:
+            _SLOT_CACHE.clear()
+        hit = _SLOT_CACHE[key] = _slot_match_uncached(token, forms)
+    return hit
+
+
+def _slot_match_uncached(token: Token, forms: tuple[str, ...]) -> bool:
     for _, stem in readings(token):
         if stem in forms:
             return True
