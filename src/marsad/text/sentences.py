@@ -14,8 +14,9 @@ from dataclasses import dataclass
 _OPENERS = {"«": "»", "“": "”", "‹": "›", '"': '"'}
 _END_PUNCT = ".!?؟؛…"
 _BULLET_RE = re.compile(r"[ \t\u00a0]*(?:[-–—•*▪●◦·]|\d{1,2}[.)-])[ \t\u00a0]+")
-# A boundary candidate: end punctuation (possibly repeated or followed by closing quotes).
-_BOUNDARY_RE = re.compile(r"[.!?؟؛…]+[\"»”’')\]]*(?=\s|$)")
+# Walked in order through a paragraph: quote marks, and boundary candidates (end punctuation,
+# possibly repeated or followed by closing quotes).
+_MARK_OR_BOUNDARY_RE = re.compile(r"[«»“”‹›\"]|[.!?؟؛…]+[\"»”’')\]]*(?=\s|$)")
 # "أ.ف.ب", "U.S.", "د." "م." : dotted letters, or one Arabic/Latin letter before the dot.
 _ABBREV_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:\w\.)*\w$")
 
@@ -120,8 +121,8 @@ def _split_paragraph(text: str, start: int, end: int, spans: list[tuple[int, int
     sent_start = start
     open_quote: str | None = None
     # Walk quote marks and boundary candidates in order.
-    for m in re.finditer(r"[«»“”‹›\"]|[.!?؟؛…]+[\"»”’')\]]*(?=\s|$)", text[start:end]):
-        pos = start + m.start()
+    for m in _MARK_OR_BOUNDARY_RE.finditer(text, start, end):  # endpos: `$` is the paragraph's end
+        pos = m.start()
         tok = m.group()
         if tok in _OPENERS and (open_quote is None or (tok == '"' and open_quote != '"')):
             if tok == '"' and open_quote is None and not _closing_quote_ahead(text, pos + 1, end, tok):
@@ -138,7 +139,7 @@ def _split_paragraph(text: str, start: int, end: int, spans: list[tuple[int, int
             continue  # punctuation inside a quotation that closes later
         if tok == "." and _is_abbreviation(text, pos):
             continue
-        stop = start + m.end()
+        stop = m.end()
         s, e = _trim(text, sent_start, stop)
         if e > s:
             spans.append((s, e))
