@@ -57,9 +57,9 @@ def find_inputs(data: list[str]) -> list[str]:
     return paths
 
 
-def peak_rss_mb() -> float:
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     # ru_maxrss is KiB on Linux, bytes on macOS.
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss = resource.getrusage(who).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
@@ -69,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", nargs="+", default=[str(DEFAULT_DATA)],
                     help="directories of *.jsonl.gz or JSONL files (default: ../shared/data/news)")
     ap.add_argument("--stages", nargs="+", help="time only these stages (text, entities, ...)")
+    ap.add_argument("-j", "--workers", type=int, default=1,
+                    help="processes (default 1; targets are per core, so measure them with 1)")
     args = ap.parse_args(argv)
 
     paths = find_inputs(args.data)
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     # Stream, keeping only counts: peak RSS is then the pipeline's, not the stored results'.
     n_docs = n_sent = n_err = 0
     t1, cpu1 = time.perf_counter(), time.process_time()
-    for doc in pipeline.pipe(articles):
+    for doc in pipeline.pipe(articles, workers=args.workers):
         n_docs += 1
         n_sent += len(doc.sentences)
         n_err += bool(doc.errors)
@@ -111,19 +113,21 @@ def main(argv: list[str] | None = None) -> int:
 
     n_tok = sum(len(tokenize(t)) for t in texts)
     rate = n_docs / elapsed if elapsed else float("inf")
-    print(f"stages         {', '.join(pipeline.stage_names)}")
+    print(f"stages         {', '.join(pipeline.stage_names)}" + (f" ({args.workers} processes)" if args.workers > 1 else ""))
     print(f"input          {n_docs} articles, {chars:,} characters, from {len(paths)} files")
     print(f"cold start     {cold:.2f} s (import + pipeline build)")
     print(f"pipeline       {elapsed:.2f} s: {rate:.1f} articles/s, {n_sent / elapsed:,.0f} sentences/s, "
           f"{n_tok / elapsed:,.0f} tokens/s")
     # CPU time is what the process itself used: on a shared machine wall time also counts the
     # time other processes held the core.
-    print(f"cpu time       {cpu:.2f} s: {n_docs / cpu if cpu else float('inf'):.1f} articles/s of CPU")
-    print("per stage      " + ", ".join(f"{name.split('.')[1]} {1000 * secs / n_docs:.2f}"
-                                          for name, secs in pipeline.stage_seconds.items()) + " ms/article")
+    if args.workers == 1:
+        print(f"cpu time       {cpu:.2f} s: {n_docs / cpu if cpu else float('inf'):.1f} articles/s of CPU")
+        print("per stage      " + ", ".join(f"{name.split('.')[1]} {1000 * secs / n_docs:.2f}"
+                                              for name, secs in pipeline.stage_seconds.items()) + " ms/article")
     print(f"regex floor    {floor:.3f} s for re.findall(r'\\w+') over the same text; "
           f"pipeline is {elapsed / floor if floor else float('inf'):,.0f}x slower")
-    print(f"peak RSS       {peak_rss_mb():.0f} MB")
+    print(f"peak RSS       {peak_rss_mb():.0f} MB"
+          + (f" (largest worker: {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB)" if args.workers > 1 else ""))
     print(f"errors         {n_err} articles with errors")
     return 0
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -143,6 +144,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     stages = resolve_stages(args.stages)
     if args.max_chars < 1:
         raise UsageError("--max-chars must be a positive number of characters")
+    if args.workers < 1:
+        raise UsageError("--workers must be 1 or more")
     started = time.perf_counter()
     pipeline = load_pipeline(stages)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
@@ -151,7 +154,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     n_docs = n_err = 0
     try:
         items = read_inputs(args.paths, max_chars=args.max_chars, published=published)
-        for doc in _write_documents(pipeline.pipe(items), out, args.format):
+        for doc in _write_documents(pipeline.pipe(items, workers=args.workers), out, args.format):
             n_docs += 1
             n_err += bool(doc.errors)
             progress.update(n_docs, n_err)
@@ -243,6 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
                    help=f"refuse articles longer than N characters (default {DEFAULT_MAX_CHARS:,})")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.add_argument("-j", "--workers", type=int, default=1, metavar="N",
+                   help=f"processes to run (default 1; this machine has {os.cpu_count()} CPUs); "
+                        "output keeps the input order")
     _add_stages(p)
     p.set_defaults(func=cmd_extract)
 
