@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.events.clauses import Clause
-from marsad.events.matcher import Hit, governs_noun
+from marsad.events.matcher import Hit, governs_noun, prep_of
 from marsad.events.parties import Party
 from marsad.text import Token, normalize
 
@@ -177,6 +177,9 @@ def _noun_args(tokens: list[Token], hit: Hit, before, after, agents, prepped, ar
         # (a noun whose genitive is its patient, اعتقال قيادي، or that a preposition governs,
         # مقتل مدنيين في غارة، takes no bare neighbour as its doer)
         governed = bool({"ب", "ل"} & set(hit.prefix)) or (hit.first > 0 and tokens[hit.first - 1].norm in _PREPS)
+        # لمواقع الهجوم: the genitive of a noun a preposition governs; what stands before is not its doer
+        governed = governed or (hit.first > 0 and len(tokens[hit.first - 1].norm) > 3
+                                and prep_of(tokens[hit.first - 1]) in ("ل", "ب"))
         subj = [g for g in before if _free(g) and _actor_like(g) and (
             (hit.head - g[-1].last <= NEAR_SUBJECT and entry.gen != "recipient" and not governed) or
             (hit.head - g[-1].last <= NOUN_SUBJECT_DISTANCE and _light_between(tokens, g, hit, light)))]

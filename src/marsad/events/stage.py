@@ -47,6 +47,7 @@ _DECLARE = frozenset(normalize(w) for w in ("تعلن", "يعلن", "أعلن", 
 _CONDITIONS = frozenset(normalize(w) for w in ("إذا", "لو", "حال", "طالما"))
 _SENTENCE_BREAKS = frozenset(["؛", ";", ".", "؟", "?"])
 CONDITION_WINDOW = 15
+VISIT_HOST_WINDOW = 3  # توجه إلى دوما: the destination right after the verb and its preposition
 _IYYA = frozenset(normalize(w) for w in ("إياه", "إياها", "إياهم", "إياهما", "إياهن"))
 _CONTENT_PREPS = frozenset(normalize(w) for w in ("على", "إلى", "من", "عن"))
 _BREAKS = frozenset(["،", ",", "؛", ";", ".", ":", "«", "»", '"'])
@@ -460,6 +461,10 @@ class EventExtractor:
                  or p.type in ("PER", "ROLE", "ORG")]
         if hit.entry.weak:
             hosts = [p for p in hosts if p.type in _PLACE_TYPES and p.prep in ("الي", "ل", None)]
+            # توجه فريق إلى دوما قبل زيارة المفتشين: the place the verb goes to, whatever else
+            # the grammar took for its object
+            hosts = hosts or [p for p in parties if p.type in _PLACE_TYPES and p.prep in ("الي", "ل")
+                              and 0 < p.first - hit.head <= VISIT_HOST_WINDOW]
         if hosts:
             args.recipients = hosts
             return True
