@@ -299,6 +299,7 @@ class QuoteFinder:
     def __init__(self, f: _Frames | None = None):
         self.f = f or frames()
         self._title_cues = self.f.title_cues | {w.removeprefix("ال") for w in self.f.media_nouns}
+        self._region_stops = self.f.complementizers | self.f.relatives
 
     # -- words and mentions --
 
@@ -389,8 +390,7 @@ class QuoteFinder:
                 if any(q.open == pos for q in ctx.spans):
                     return pos
                 continue  # أضافت "وام" أن: a quoted name is part of the subject
-            word = normalize(raw.strip("،,-–—()"))
-            if word in self.f.complementizers or word in self.f.relatives:
+            if normalize(raw.strip("،,-–—()")) in self._region_stops:
                 return pos
             if ":" in raw:
                 return pos + raw.index(":")
@@ -472,12 +472,14 @@ class QuoteFinder:
 
     # -- frames --
 
-    def _triggers(self, ctx: _Ctx, start: int, end: int) -> list[_Trigger]:
+    def _triggers(self, ctx: _Ctx, start: int, end: int, *, phrases: bool = True) -> list[_Trigger]:
+        """Frames in [start, end) outside quotations, in order; `phrases=False`: verbs only."""
         out = [_Trigger(m.start("t"), m.end("t"), self.f.trigger_type[_key(normalize(m.group("t")))],
                         m.group("t"))
                for m in self.f.triggers.finditer(ctx.folded, start, end)]
-        out += [_Trigger(m.start("t"), m.end("t"), "speaker_phrase", m.group("t"))
-                for m in self.f.speaker_phrases.finditer(ctx.folded, start, end)]
+        if phrases:
+            out += [_Trigger(m.start("t"), m.end("t"), "speaker_phrase", m.group("t"))
+                    for m in self.f.speaker_phrases.finditer(ctx.folded, start, end)]
         out = [t for t in out if not ctx.in_quote(t.start)]
         for t in out:
             t.surface = ctx.text[t.start:t.end]
@@ -620,7 +622,7 @@ class QuoteFinder:
         """(position, speaker, gender) of every main-clause speech verb with a named subject.
         A verb inside reported speech (أشار إلى أن البيت الأبيض أعلن) is not one."""
         out = []
-        for t in self._triggers(ctx, 0, len(ctx.text)):
+        for t in self._triggers(ctx, 0, len(ctx.text), phrases=False):
             if t.kind != "speech":
                 continue
             stop = _CLAUSE_STOP_RE.search(ctx.text, t.end)
