@@ -150,7 +150,8 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
         return REPORT, "headline"
     if clause.kind == "relative":
         return TOPIC, "relative clause"  # الهجوم الذي استهدف السفارة، الذين نفذوا الاعتداء: describes
-    if hit.is_verb and hit.kind == "perf" and (_framed(tokens, clause, hit, cues, 1) or coordinated):
+    if hit.is_verb and hit.kind == "perf" and not hit.stem.endswith(_PERSON_ENDINGS) and \
+            (_framed(tokens, clause, hit, cues, 1) or coordinated):
         # عملية خطف، جرائم اغتصاب وقتل: the bare perfect form is the verbal noun here
         return ANAPHOR, "verbal noun"
     if hit.is_verb:
@@ -183,11 +184,12 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
         return ANAPHOR, "participants only"
     if hit.entry.type == "PROTEST" and _in_protest(tokens, clause, hit):
         return REPORT, "in protest"  # أحرق نفسه احتجاجا على، خرجوا في مسيرة احتجاجا على
-    if "ل" in hit.prefix:
+    attempted = hit.first > clause.first and tokens[hit.first - 1].norm in _ATTEMPT
+    if "ل" in hit.prefix or attempted:
         if hit.entry.type == "PROTEST" and _near(tokens, clause, hit, acts, PURPOSE_WINDOW, after=False):
             return REPORT, "purpose of a gathering"  # خرجوا إلى الشوارع للاحتجاج على
-        if _near(tokens, clause, hit, cues.words("suffer_verb"), 6, after=False):
-            return REPORT, "suffered"  # تعرض قيادي في الحركة للخطف
+        if _near(tokens, clause, hit, cues.words("suffer_verb"), SUFFER_WINDOW, after=False):
+            return REPORT, "suffered"  # تعرض قيادي في الحركة للخطف، تعرضت الوزيرة لمحاولة اغتيال
         return TOPIC, "purpose"  # لتفجيرها: what an act was for
     if _definite(hit, tokens):
         # اندلعت الاشتباكات، تجددت المظاهرات: the occurrence verb right before introduces it
@@ -207,6 +209,13 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
     return ANAPHOR, "bare noun"
 
 
+# A perfect verb with a person ending (احتجزت، خطفوا) is never the verbal noun its bare form
+# can be (عملية خطف).
+_PERSON_ENDINGS = ("ت", "وا", "تا")
+# تعرض لمحاولة اغتيال: an attempt on someone suffered is an attack that happened.
+_ATTEMPT = frozenset(normalize(w) for w in ("لمحاولة", "لمحاولات"))
+# تعرض قيادي في حركة حماس هو وكيل وزارة النقل أمس للخطف: the victim is often named at length.
+SUFFER_WINDOW = 12
 # How far before a purpose (خرجوا إلى الشوارع للاحتجاج على) the gathering may stand: the
 # crowd and its size often come between.
 PURPOSE_WINDOW = 12
