@@ -184,6 +184,9 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
         return ANAPHOR, "participants only"
     if hit.entry.type == "PROTEST" and _in_protest(tokens, clause, hit):
         return REPORT, "in protest"  # أحرق نفسه احتجاجا على، خرجوا في مسيرة احتجاجا على
+    if hit.first > clause.first and tokens[hit.first - 1].norm == "من" and \
+            _near(tokens, clause, hit, _SURVIVE, SUFFER_WINDOW, after=False):
+        return REPORT, "survived"  # نجا الوزير من انفجار سيارة مفخخة
     attempted = hit.first > clause.first and tokens[hit.first - 1].norm in _ATTEMPT
     if "ل" in hit.prefix or attempted:
         if hit.entry.type == "PROTEST" and _near(tokens, clause, hit, acts, PURPOSE_WINDOW, after=False):
@@ -216,6 +219,7 @@ _PERSON_ENDINGS = ("ت", "وا", "تا")
 _ATTEMPT = frozenset(normalize(w) for w in ("لمحاولة", "لمحاولات"))
 # تعرض قيادي في حركة حماس هو وكيل وزارة النقل أمس للخطف: the victim is often named at length.
 SUFFER_WINDOW = 12
+_SURVIVE = frozenset(normalize(w) for w in ("نجا", "نجت", "نجوا", "ينجو", "تنجو"))
 # How far before a purpose (خرجوا إلى الشوارع للاحتجاج على) the gathering may stand: the
 # crowd and its size often come between.
 PURPOSE_WINDOW = 12
