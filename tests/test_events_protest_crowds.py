@@ -32,6 +32,12 @@ def test_events_protest_crowds_a_crowd_protesting_is_a_protest(text):
     "واستقل عشرات المتظاهرين حافلات عائدين إلى مدنهم مساء أمس.",
     # a protest lodged in words is a verbal act (ACCUSE), not a demonstration
     "وسجلت وزارة الخارجية أمس احتجاجا على تصريحات السفير في عمان.",
+    # a boycott the protesters demand of others is the content of their demand
+    "وطالب المحتجون أمس الحكومة بمقاطعة المنتجات المستوردة.",
+    # a place further on belongs to what the crowd does, not to a protest
+    "وقال شهود إن عشرات المحتجين ركبوا سيارات أجرة قرب المحطة عائدين إلى منازلهم.",
+    # a protest of years ago is background
+    "وقبل عامين خرجت مظاهرات حاشدة في القاهرة ضد رفع الأسعار.",
 ])
 def test_events_protest_crowds_no_protest_without_a_protest_act(text):
     assert not protests(text), text

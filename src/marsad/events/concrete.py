@@ -228,7 +228,7 @@ _DOING = frozenset(normalize(w) for w in ("قام", "قامت", "قاموا", "�
 LIGHT_WINDOW = 8
 # Where a crowd stands when it demonstrates (أمام البرلمان، وسط المدينة، في ساحة التحرير).
 _SITE_WORDS = frozenset(normalize(w) for w in ("أمام", "قرب", "حول", "وسط", "قبالة", "ساحة", "ميدان"))
-SITE_WINDOW = 3
+SITE_WINDOW = 2
 VOICING_WINDOW = 4  # وسجلت الوزارة أمس احتجاجا: the voicing verb, its subject and a time between
 
 
@@ -310,7 +310,8 @@ NEEDED = {"ASSAULT": 6, "PROTEST": 3}
 # An attack told as news leads its sentence, is dated and is told in more than one word
 # (قتل خمسة جنود أمس في هجوم): those details count double.
 WEIGHTS = {"ASSAULT": {"lead": 2, "time": 2, "told twice": 2}}
-# Types whose report must lead its sentence: a protest told in passing is background.
+# Types whose report must lead its sentence: a protest told in passing, or told as of the past
+# (قبل عامين، العام الماضي), is background.
 LEAD_NEEDED = frozenset(["PROTEST"])
 
 

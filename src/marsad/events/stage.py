@@ -246,7 +246,8 @@ class EventExtractor:
                                           question, bool(before), coordinated)
                 if self.observe is not None:
                     self.observe(hit, dict(feats, clause=k, kinds=[c.kind for c in clauses]), ev)
-                if feats["mention"] == concrete.TOPIC or _years_ago(doc, clause_span, published):
+                past = ev.historical and ev.type in concrete.LEAD_NEEDED  # وقبل عامين سارت مظاهرات
+                if feats["mention"] == concrete.TOPIC or past or _years_ago(doc, clause_span, published):
                     continue  # في ديسمبر 2001 هاجم مسلحون: an attack of years ago is background
                 material[id(ev)] = (ev.type, feats["mention"])
                 if feats["mention"] == concrete.REPORT:
@@ -692,7 +693,11 @@ def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
     (دعت إلى حماية المدنيين والالتزام بالقانون), or the charge behind an arrest (اعتقال ٣٧
     شخصا بتهمة الإخلال بالنظام): one event, not two."""
     out: set[int] = set()
-    for a, b in zip(hits, hits[1:], strict=False):
+    # وطالب المتظاهرون الصحف بمقاطعة: the protesters named between a demand and its content are
+    # its subject, not what is demanded
+    pairs = [(hits[n - 2] if hits[n - 1].entry.participant and n >= 2 else hits[n - 1], hits[n])
+             for n in range(1, len(hits))]
+    for a, b in pairs:
         gap = b.head - max(a.consumed or (a.last,))
         if a.entry.type in ("COERCE", "ASSAULT") and b.entry.lemma == "اتهم" and not b.is_verb and \
                 0 < gap <= 4 and "ب" in b.prefix:
