@@ -37,3 +37,10 @@ def test_events_attack_reports_told_attacks_count(text):
 ])
 def test_events_attack_reports_foiled_charged_or_described_attacks_do_not(text):
     assert not attacks(text), text
+
+
+
+def test_events_attack_reports_not_stopping_is_going_on():
+    ents = {"الوزير": ("ROLE", "IRQ", "GOV"), "الحكومة التركية": ("ORG", "TUR", "GOV")}
+    evs = [e for e in events_of("ولم يتوقف الوزير عن انتقاد الحكومة التركية.", ents) if e.type == "ACCUSE"]
+    assert evs and not any(e.negated for e in evs)
