@@ -177,7 +177,7 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
             return ANAPHOR, "participants as object"  # اعتقلت عشرات المتظاهرين، أمام حشد من المتظاهرين
         if hit.entry.pos == "mwe" and hit.kind in ("perf", "impf", "form"):
             return REPORT, "participants"  # تجمع آلاف: the gathering verb is the mwe's head
-        if _near(tokens, clause, hit, acts, PARTICIPANT_ACT_WINDOW):
+        if _near(tokens, clause, hit, acts, PARTICIPANT_ACT_WINDOW) or _described_acting(tokens, hit, acts):
             return REPORT, "participants act"
         if (hit.entry.pos == "mwe" or not _definite(hit, tokens)) and _at_a_site(tokens, clause, hit):
             return REPORT, "crowd at a site"  # فرقت الشرطة آلاف المتظاهرين أمام مبنى المحافظة
@@ -226,6 +226,19 @@ PURPOSE_WINDOW = 12
 # قام X بالاحتجاج: the verb of doing, then its subject, then the act as a verbal noun.
 _DOING = frozenset(normalize(w) for w in ("قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون"))
 LIGHT_WINDOW = 8
+_WHO = frozenset(normalize(w) for w in ("الذين", "اللذين", "اللواتي", "اللاتي", "التي"))
+WHO_WINDOW = 3
+
+
+def _described_acting(tokens: list[Token], hit: Hit, acts) -> bool:
+    """آلاف المتظاهرين الذين تجمعوا أمام البرلمان: the relative clause right after the crowd
+    says what it did."""
+    end = max(hit.consumed) if hit.consumed else hit.last
+    if end + 1 >= len(tokens) or tokens[end + 1].norm not in _WHO:
+        return False
+    return any(_in(tokens[j].norm, acts) for j in range(end + 2, min(len(tokens), end + 2 + WHO_WINDOW)))
+
+
 # Where a crowd stands when it demonstrates (أمام البرلمان، وسط المدينة، في ساحة التحرير).
 _SITE_WORDS = frozenset(normalize(w) for w in ("أمام", "قرب", "حول", "وسط", "قبالة", "ساحة", "ميدان"))
 SITE_WINDOW = 2
