@@ -3,7 +3,7 @@
 import pytest
 
 from marsad.ner import MODEL_PATH, NerModelError, NerSpan, NerTagger
-from marsad.ner.features import sentence_features, tagging_features
+from marsad.ner.features import ModelFeatures, sentence_features, tagging_features
 from marsad.ner.tagger import model_attributes
 from marsad.text import tokenize
 
@@ -106,6 +106,12 @@ def test_ner_known_features_only_give_the_same_tags(tagger, text):
     # Features the model has no weight for score zero, so leaving them out changes nothing.
     words = [t.text for t in tokenize(text)]
     crf = tagger._tagger()
-    known = tagging_features(words, tagger.attributes)
+    known = tagging_features(words, ModelFeatures(tagger.attributes))
     assert crf.tag(known) == crf.tag(sentence_features(words))
     assert sum(map(len, known)) < sum(map(len, sentence_features(words)))
+
+
+def test_ner_tagging_survives_control_characters(tagger):
+    text = "قال وزير الخارجية الروسي سيرغي لافروف\x00 في موسكو\x01 إن بلاده مستعدة للحوار."
+    found = {(text[s.start:s.end], s.type) for s in tagger.spans(text, tokenize(text))}
+    assert ("موسكو", "LOC") in found

@@ -13,7 +13,7 @@ gives UTF-8 bytes, which crfsuite takes without encoding them again.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -110,10 +110,19 @@ def load_resources() -> None:
 # Bounded: each entry holds ~40 feature strings; news repeats its common words.
 @lru_cache(maxsize=40_000)
 def word_features(word: str) -> WordFeatures:
-    return _word_features(word)
+    own, ctx, stem = _word_parts(word)
+    return WordFeatures(
+        own=tuple(own),
+        left2=tuple("-2" + f for f in ctx[:2]),
+        left1=tuple("-1" + f for f in ctx),
+        right1=tuple("+1" + f for f in ctx),
+        right2=tuple("+2" + f for f in ctx[:2]),
+        stem=stem,
+    )
 
 
-def _word_features(word: str) -> WordFeatures:
+def _word_parts(word: str) -> tuple[list[str], tuple[str, ...], str]:
+    """A word's own features, what it shows its neighbours (unprefixed), and its stem."""
     norm = normalize(word)
     shape = _shape(norm)
     readings = clitic_splits(norm) if shape == "A" else (((), norm),)
@@ -135,24 +144,43 @@ def _word_features(word: str) -> WordFeatures:
     lexicon = _lexicon_flags()
     gz = next((lexicon[s] for _, s in readings if s in lexicon), ())  # least stripped match
     feats += gz
-    ctx = ("w=" + norm, "st=" + stem, "sh=" + shape, *gz)
-    return WordFeatures(
-        own=tuple(feats),
-        left2=tuple("-2" + f for f in ctx[:2]),
-        left1=tuple("-1" + f for f in ctx),
-        right1=tuple("+1" + f for f in ctx),
-        right2=tuple("+2" + f for f in ctx[:2]),
-        stem=stem,
-    )
+    return feats, ("w=" + norm, "st=" + stem, "sh=" + shape, *gz), stem
 
 
-@lru_cache(maxsize=40_000)
-def _tagging_word_features(word: str, known: frozenset[bytes]) -> WordFeatures:
-    """`word_features` as UTF-8 bytes, without the features outside `known` (crfsuite takes
-    bytes as they are; a str it encodes again at every call)."""
-    f = _word_features(word)
-    return WordFeatures(*(tuple(b for b in (x.encode() for x in part) if b in known) for part in f[:5]),
-                        stem=f.stem.encode())
+class ModelFeatures:
+    """The features a CRF model has weights for, as UTF-8 bytes, each object held once: the
+    tagging cache points at these instead of keeping copies, so it can hold many more words."""
+
+    __slots__ = ("canonical",)
+
+    def __init__(self, names: Iterable[bytes]):
+        self.canonical = {name: name for name in names}
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.canonical
+
+    def __len__(self) -> int:
+        return len(self.canonical)
+
+
+# Entries are small (pointers into ModelFeatures, ~1 KB a word), so this cache holds more words.
+@lru_cache(maxsize=100_000)
+def _tagging_word_features(word: str, model: ModelFeatures) -> WordFeatures:
+    """`word_features` as UTF-8 bytes (crfsuite takes bytes as they are; a str it encodes again
+    at every call), without the features `model` has no weight for."""
+    own, ctx, stem = _word_parts(word)
+    near, n_own, n_ctx = ctx[:2], len(own), len(ctx)
+    names = (*own, *("-2" + f for f in near), *("-1" + f for f in ctx), *("+1" + f for f in ctx),
+             *("+2" + f for f in near))
+    if "\0" in word:
+        encoded = [f.encode() for f in names]
+    else:
+        encoded = "\0".join(names).encode().split(b"\0")  # one encode for all of them
+    canonical = model.canonical.get
+    found = [canonical(f) for f in encoded]  # None where the model has no weight
+    ends = [n_own, n_own + len(near), n_own + len(near) + n_ctx, n_own + len(near) + 2 * n_ctx, len(found)]
+    parts = [tuple(filter(None, found[i:j])) for i, j in zip([0, *ends[:-1]], ends, strict=True)]
+    return WordFeatures(*parts, stem=stem.encode())
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
@@ -160,12 +188,12 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
     return _assemble([word_features(w) for w in words], "|", ("b-1=", "b+1="), ("BOS", "EOS"))
 
 
-def tagging_features(words: Sequence[str], known: frozenset[bytes]) -> list[list[bytes]]:
-    """`sentence_features` for a model whose attributes are `known` (`NerTagger.attributes`),
-    as UTF-8 bytes, leaving out the features the model has no weight for: they would score
-    zero, so the tags are the same, and passing fewer features is most of the time saved."""
-    return _assemble([_tagging_word_features(w, known) for w in words], b"|", (b"b-1=", b"b+1="),
-                     (b"BOS", b"EOS"), known)
+def tagging_features(words: Sequence[str], model: ModelFeatures) -> list[list[bytes]]:
+    """`sentence_features` for tagging with a model whose features are `model`, as UTF-8
+    bytes, leaving out the features the model has no weight for: they would score zero, so
+    the tags are the same, and passing fewer features is most of the time saved."""
+    return _assemble([_tagging_word_features(w, model) for w in words], b"|", (b"b-1=", b"b+1="),
+                     (b"BOS", b"EOS"), model)
 
 
 def _assemble(wf, bar, pair_prefixes, edges, known=None) -> list[list]:

@@ -17,7 +17,7 @@ import pycrfsuite
 
 from marsad.errors import MarsadError
 from marsad.ner.corpora import TYPES
-from marsad.ner.features import load_resources, sentence_features, tagging_features
+from marsad.ner.features import ModelFeatures, load_resources, sentence_features, tagging_features
 from marsad.text import Token
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
@@ -53,6 +53,7 @@ class NerTagger:
         # The features the model has weights for; None when the file's layout is not the one
         # `model_attributes` knows (tagging then passes every feature, with the same tags).
         self.attributes = model_attributes(path)
+        self._model_features = ModelFeatures(self.attributes) if self.attributes is not None else None
         load_resources()
 
     @classmethod
@@ -98,9 +99,9 @@ class NerTagger:
         return _clean(self._tagger().tag(self._features(tokens)))
 
     def _features(self, words: Sequence[str]) -> list[list[str]] | list[list[bytes]]:
-        if self.attributes is None:
+        if self._model_features is None:
             return sentence_features(words)
-        return tagging_features(words, self.attributes)
+        return tagging_features(words, self._model_features)
 
     def spans(self, text: str, tokens: list[Token]) -> list[NerSpan]:
         """Entities in one sentence's `tokens` (from `marsad.text.tokenize(text)`).
