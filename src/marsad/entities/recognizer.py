@@ -119,6 +119,7 @@ class EntityRecognizer:
         self._not_names = not_name_words()
         self._org_heads = org_heads()
         self._titles = person_titles()
+        self._title_first_words = frozenset(t.split(" ", 1)[0] for t in self._titles if " " in t)
         self._place_nouns = place_nouns()
         self._place_noun_kind = lru_cache(maxsize=65536)(self._construct_place_noun)
 
@@ -248,7 +249,8 @@ class EntityRecognizer:
                 starts.append(i + 1)
                 if i + 3 < len(tokens) and tokens[i + 1].norm in _TITLE_LINKS:
                     starts.append(i + 3)  # الناشط في الحراك X Y, القيادي في حزب X Y
-            elif t.is_arabic and i + 1 < len(tokens) and f"{t.norm} {tokens[i + 1].norm}" in self._titles:
+            elif t.norm in self._title_first_words and i + 1 < len(tokens) and \
+                    f"{t.norm} {tokens[i + 1].norm}" in self._titles:
                 starts.append(i + 2)
         added = []
         for first in sorted(set(starts)):
