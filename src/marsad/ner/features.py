@@ -13,7 +13,7 @@ gives UTF-8 bytes, which crfsuite takes without encoding them again.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -193,10 +193,10 @@ def tagging_features(words: Sequence[str], model: ModelFeatures) -> list[list[by
     bytes, leaving out the features the model has no weight for: they would score zero, so
     the tags are the same, and passing fewer features is most of the time saved."""
     return _assemble([_tagging_word_features(w, model) for w in words], b"|", (b"b-1=", b"b+1="),
-                     (b"BOS", b"EOS"), model)
+                     (b"BOS", b"EOS"), model.canonical)
 
 
-def _assemble(wf, bar, pair_prefixes, edges, known=None) -> list[list]:
+def _assemble(wf, bar, pair_prefixes, edges, known: Container | None = None) -> list[list]:
     """The per-word feature lists of a sentence from its words' WordFeatures (str or bytes)."""
     n = len(wf)
     # Neighbour-pair features: "b+1" of each word equals "b-1" of the next but for the prefix.
@@ -204,7 +204,7 @@ def _assemble(wf, bar, pair_prefixes, edges, known=None) -> list[list]:
     before = [(pair_prefixes[0] + p,) for p in pairs]
     after = [(pair_prefixes[1] + p,) for p in pairs]
     first, last = (edges[0],), (edges[1],)
-    if known is not None:
+    if known is not None:  # a dict or set: membership stays in C
         before = [a if a[0] in known else () for a in before]
         after = [a if a[0] in known else () for a in after]
         first, last = (first if first[0] in known else ()), (last if last[0] in known else ())
