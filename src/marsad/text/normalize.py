@@ -63,8 +63,10 @@ class CharFold:
         return text
 
 
-_fold = CharFold(_FOLD)
-_NEEDS_MAP_RE = re.compile(f"[{_DROP}\ufb50-\ufdff\ufe70-\ufeff]")
+# Letter variants, digits and spaces folded one for one: offsets stay as they are.
+fold_chars = CharFold(_FOLD)
+# The characters normalization drops or expands: text without them keeps its offsets.
+NEEDS_MAP_RE = re.compile(f"[{_DROP}\ufb50-\ufdff\ufe70-\ufeff]")
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 # Marks that ride on the letter before them: a span ending at that letter takes them along,
 # so a mapped span never cuts a word's last harakat off (المصريَّ, not المصري).
@@ -87,12 +89,12 @@ def normalize(text: str) -> str:
 def _normalize(text: str) -> str:
     if _PRESENTATION_RE.search(text):
         text = _PRESENTATION_RE.sub(lambda m: _presentation(m.group()), text)
-    return _fold(_DROP_RE.sub("", text))
+    return fold_chars(_DROP_RE.sub("", text))
 
 
 # Each character normalizes on its own (expanded, dropped, folded), so one table does all
 # three steps for a short string: a single translate instead of two regex passes and one.
-_CHAR_TABLE = {ord(c): _normalize(c) for c in _NEEDS_MAP_RE.findall("".join(map(chr, range(0x10000))))}
+_CHAR_TABLE = {ord(c): _normalize(c) for c in NEEDS_MAP_RE.findall("".join(map(chr, range(0x10000))))}
 _CHAR_TABLE.update(str.maketrans(_FOLD))
 
 # Stages normalize the same words and names over and over: each distinct short string once.
@@ -125,13 +127,13 @@ class NormalizedText:
 
 def normalize_with_map(text: str) -> NormalizedText:
     """Normalize `text` and keep where each normalized character came from."""
-    if not _NEEDS_MAP_RE.search(text):
+    if not NEEDS_MAP_RE.search(text):
         # Only 1:1 substitutions: offsets are unchanged.
-        return NormalizedText(text, _fold(text), None)
+        return NormalizedText(text, fold_chars(text), None)
     parts: list[str] = []
     index: list[int] = []
     pos = 0
-    for m in _NEEDS_MAP_RE.finditer(text):
+    for m in NEEDS_MAP_RE.finditer(text):
         s = m.start()
         if s > pos:
             parts.append(text[pos:s])
@@ -144,5 +146,5 @@ def normalize_with_map(text: str) -> NormalizedText:
         pos = m.end()
     parts.append(text[pos:])
     index.extend(range(pos, len(text)))
-    norm = _fold("".join(parts))
+    norm = fold_chars("".join(parts))
     return NormalizedText(text, norm, tuple(index))

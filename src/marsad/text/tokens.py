@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.text.normalize import normalize
+from marsad.text.normalize import NEEDS_MAP_RE, fold_chars, normalize
 
 _ARABIC = "\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u064b-\u065f\u0670\u0640\u200c\u200d\ufb50-\ufdff\ufe70-\ufefc"
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
@@ -33,21 +33,26 @@ class Token:
     is_arabic: bool  # begins with an Arabic letter (set once: stages ask it for every token)
 
 
-# News repeats its words: each distinct word is normalized and classified once.
-@lru_cache(maxsize=100_000)
-def _word_reading(word: str) -> tuple[str, bool]:
-    norm = normalize(word)
-    return norm, "\u0621" <= norm[:1] <= "\u06ff"
-
-
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of `text[start:end]`, with offsets into `text`."""
     end = len(text) if end is None else end
+    # A word's norm is its slice of the folded text (folding is one character for one), unless
+    # the word holds a character that normalization drops or expands (harakat, tatweel,
+    # ligatures): those few words are normalized one by one.
+    folded = fold_chars(text[start:end])
+    unfoldable = (m.start() for m in NEEDS_MAP_RE.finditer(text, start, end))
+    next_unfoldable = next(unfoldable, end)
     out = []
     for m in TOKEN_RE.finditer(text, start, end):
+        s, e = m.span()
         word = m.group()
-        norm, is_arabic = _word_reading(word)
-        out.append(Token(m.start(), m.end(), word, norm, is_arabic))
+        if e > next_unfoldable:
+            norm = normalize(word)
+            while next_unfoldable < e:
+                next_unfoldable = next(unfoldable, end)
+        else:
+            norm = folded[s - start:e - start]
+        out.append(Token(s, e, word, norm, "\u0621" <= norm[:1] <= "\u06ff"))
     return out
 
 
