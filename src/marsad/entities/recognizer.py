@@ -132,6 +132,7 @@ class EntityRecognizer:
         cands = self._add_model_spans(doc, tokens, cands)
         cands = self._add_titled_names(doc, tokens, cands)
         cands = self._add_named_places(doc, tokens, cands)
+        cands = _link_parenthesized_aliases(tokens, cands)
         cands = self._link_short_forms(tokens, cands)
         _code_from_following_nationality(cands)
         doc.entities = self._group(doc, cands)
@@ -380,6 +381,8 @@ class EntityRecognizer:
                 for c in inside:
                     cands.remove(c)
                     taken.remove(c)
+            # وكالة الأنباء الإيرانية: an organization named with a nationality belongs to it.
+            nationalities = {c.code for c in inside if c.type == "NORP" and c.code}
             start = self._strip_clitics(tokens[first])
             text = doc.text[start:span_end]
             etype = span.type
@@ -389,6 +392,8 @@ class EntityRecognizer:
                              f"model:{etype}:{_surface_key(tokens[first:last + 1], start, tokens[first])}",
                              transliterate(text), confidence=round(0.85 * span.confidence, 3))
             self._code_from_context(cand, cands)
+            if cand.code is None and etype == "ORG" and len(nationalities) == 1:
+                cand.code = nationalities.pop()
             added.append(cand)
         return sorted(cands + added, key=lambda c: c.start)
 
@@ -513,6 +518,21 @@ class EntityRecognizer:
             return None
         records = self._gazetteer.lookup(surface)
         return records[0] if records else None
+
+
+def _link_parenthesized_aliases(tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """وكالة الأنباء الإيرانية (إرنا), حلف شمال الأطلسي (الناتو): an organization and the name in
+    brackets right after it are one; the one the knowledge base knows gives both their identity."""
+    for a, b in zip(cands, cands[1:], strict=False):
+        if a.type != "ORG" or b.type != "ORG" or b.first != a.last + 2 or b.last + 1 >= len(tokens):
+            continue
+        if tokens[a.last + 1].text != "(" or tokens[b.last + 1].text != ")":
+            continue
+        known, other = (a, b) if a.how == "lexicon" else (b, a)
+        if known.how != "lexicon" or other.how == "lexicon":
+            continue  # both known (kept apart) or neither (nothing to give)
+        other.key, other.name, other.code, other.sector = known.key, known.name, known.code, known.sector
+    return cands
 
 
 def _code_from_following_nationality(cands: list[Candidate]) -> None:

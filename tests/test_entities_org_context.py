@@ -1,0 +1,36 @@
+"""Organizations take their identity from what stands around them: a name in brackets the
+knowledge base knows, a nationality inside the name, a news agency named by its country."""
+
+import pytest
+
+from marsad import extract
+
+
+def _orgs(text: str) -> list:
+    return [e for e in extract(text, published="2024-06-01").entities if e.type == "ORG"]
+
+
+def test_org_and_bracketed_known_name_are_one_entity():
+    orgs = _orgs("أعلنت وكالة الأنباء الإيرانية (إرنا) اختطاف عدد من عناصر حرس الحدود جنوب شرق البلاد.")
+    (irna,) = [e for e in orgs if e.code == "IRN"]
+    assert irna.sector == "MED"
+    assert {m.text for m in irna.mentions} == {"وكالة الأنباء الإيرانية", "إرنا"}
+
+
+def test_two_known_orgs_in_brackets_stay_apart():
+    orgs = _orgs("وقال مسؤول في الأمم المتحدة (اليونيسف) إن المساعدات وصلت.")
+    assert sorted(e.text for e in orgs) == ["الأمم المتحدة", "اليونيسف"]
+
+
+def test_tagged_org_with_nationality_takes_its_country():
+    orgs = _orgs("وأعلن الاتحاد العام التونسي للشغل إضرابا عاما في القطاع العام الأسبوع المقبل.")
+    assert [(e.text, e.code) for e in orgs] == [("الاتحاد العام التونسي للشغل", "TUN")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("وقالت وكالة الأنباء الموريتانية إن الرئيس وصل إلى نواكشوط قادما من داكار.", "MRT"),
+    ("ونقلت وكالة الأنباء الأردنية عن مصدر رسمي أن الملك سيزور واشنطن.", "JOR"),
+])
+def test_news_agency_named_by_nationality(text, code):
+    (agency,) = [e for e in _orgs(text) if e.text.startswith("وكالة الأنباء")]
+    assert (agency.code, agency.sector) == (code, "MED")
