@@ -46,3 +46,8 @@ def of_type(doc: Document, etype: str):
     found = [e for e in doc.events if e.type == etype]
     assert found, f"no {etype} among {[e.type for e in doc.events]}"
     return found[0]
+
+
+def told(events, etype: str):
+    """Events of a type that the text asserts happened (neither negated nor hypothetical)."""
+    return [e for e in events if e.type == etype and not e.negated and not e.hypothetical]

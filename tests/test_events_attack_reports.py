@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from support import told
 from test_events_support import events_of
 
 PLACES = {"بغداد": ("GPE", "IRQ", None), "كابل": ("GPE", "AFG", None), "الموصل": ("GPE", "IRQ", None)}
 
 
 def attacks(text):
-    return [e for e in events_of(text, PLACES) if e.type == "ASSAULT" and not e.negated and not e.hypothetical]
+    return told(events_of(text, PLACES), "ASSAULT")
 
 
 @pytest.mark.parametrize("text", [
@@ -22,6 +23,10 @@ def attacks(text):
     "ورفضت الجماعة وقف إطلاق النار واحتجزت 30 رهينة أمس في فندق وسط كابل.",
     "وفجر انتحاري سيارة مفخخة صباح أمس أمام مركز للشرطة في الموصل.",
     "ونجا محافظ الموصل صباح أمس من انفجار عبوة ناسفة استهدفت موكبه.",
+    # the firers stand between the verb and the fire
+    "وأطلق مسلحون مجهولون النار صباح أمس على حاجز للجيش في الموصل.",
+    # the victim and where it stood come between تعرض and the attack
+    "وتعرضت قافلة للأمم المتحدة في الموصل أمس لإطلاق نار كثيف.",
 ])
 def test_events_attack_reports_told_attacks_count(text):
     assert attacks(text), text

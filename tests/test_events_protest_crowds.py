@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from support import told
 from test_events_support import events_of
 
 PLACES = {"القاهرة": ("GPE", "EGY", None), "عمان": ("GPE", "JOR", None)}
 
 
 def protests(text):
-    return [e for e in events_of(text, PLACES) if e.type == "PROTEST" and not e.negated and not e.hypothetical]
+    return told(events_of(text, PLACES), "PROTEST")
 
 
 @pytest.mark.parametrize("text", [
