@@ -27,6 +27,8 @@ def attacks(text):
     "وأطلق مسلحون مجهولون النار صباح أمس على حاجز للجيش في الموصل.",
     # the victim and where it stood come between تعرض and the attack
     "وتعرضت قافلة للأمم المتحدة في الموصل أمس لإطلاق نار كثيف.",
+    # قام X بـ + an indefinite verbal noun is the act done
+    "وقام مسلحون ملثمون صباح أمس باغتيال مهندس أجنبي أمام منزله في بغداد.",
 ])
 def test_events_attack_reports_told_attacks_count(text):
     assert attacks(text), text
@@ -39,6 +41,8 @@ def test_events_attack_reports_told_attacks_count(text):
     "واعتقلت الشرطة أمس رجلين في بغداد على علاقة بخطف مهندسين أجنبيين.",
     # described in passing, before the news of the sentence
     "وعثرت الشرطة أمس على جثث خمسة عمال كان مسلحون قد خطفوهم الأسبوع الماضي قرب الموصل.",
+    # a habit told with the verb of doing
+    "وغالبا ما تقوم الميليشيات بخطف المدنيين على الحواجز في بغداد.",
 ])
 def test_events_attack_reports_foiled_charged_or_described_attacks_do_not(text):
     assert not attacks(text), text

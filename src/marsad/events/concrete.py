@@ -194,12 +194,14 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
         if _near(tokens, clause, hit, cues.words("suffer_verb"), SUFFER_WINDOW, after=False):
             return REPORT, "suffered"  # تعرض قيادي في الحركة للخطف، تعرضت الوزيرة لمحاولة اغتيال
         return TOPIC, "purpose"  # لتفجيرها: what an act was for
+    if "ب" in hit.prefix and _done(tokens, clause, hit, cues):
+        # قام متظاهرون في ضواحي المدينة بالاحتجاج على، قام جنود بقتل مدنيين: the verb of doing
+        # with its act as a verbal noun, definite or not
+        return REPORT, "done"
     if _definite(hit, tokens):
         # اندلعت الاشتباكات، تجددت المظاهرات: the occurrence verb right before introduces it
         if _near(tokens, clause, hit, cues.words("occurrence_verb"), 2, after=False):
             return REPORT, "occurrence"
-        if "ب" in hit.prefix and _near(tokens, clause, hit, _DOING, LIGHT_WINDOW, after=False):
-            return REPORT, "done"  # قام متظاهرون في ضواحي المدينة بالاحتجاج على
         return ANAPHOR, "definite"
     if _opens(tokens, clause, hit):
         return REPORT, "headline style"  # 21 مايو: اغتيال النائب ... / تفجير انتحاري في فندق
@@ -226,6 +228,25 @@ PURPOSE_WINDOW = 12
 # قام X بالاحتجاج: the verb of doing, then its subject, then the act as a verbal noun.
 _DOING = frozenset(normalize(w) for w in ("قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون"))
 LIGHT_WINDOW = 8
+_DOING_PAST = frozenset(normalize(w) for w in ("قام", "قامت", "قاموا"))
+_DONE_WITH = frozenset(normalize(w) for w in ("به", "بها", "بهم", "بهما"))
+
+
+def _done(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues) -> bool:
+    """قام X بـ<noun>: a verb of doing within reach before the noun whose ب-object is still
+    open (not تقوم بها, whose object is a pronoun); in the imperfect only when the clause
+    gives a time or a past auxiliary (غالبا ما تقوم بقتل is a habit)."""
+    for j in range(hit.first - 1, max(clause.first, hit.first - LIGHT_WINDOW) - 1, -1):
+        norm = tokens[j].norm
+        if not _in(norm, _DOING):
+            continue
+        if j + 1 < len(tokens) and tokens[j + 1].norm in _DONE_WITH:
+            return False
+        if _bare(norm).startswith(("ي", "ت")) and _bare(norm) not in _DOING_PAST:
+            before = {tokens[i].norm for i in range(max(clause.first, j - 3), j)}
+            return bool(before & _PAST_AUX - {"ما"}) or _timed(tokens, clause, cues)  # not غالبا ما
+        return True
+    return False
 _WHO = frozenset(normalize(w) for w in ("الذين", "اللذين", "اللواتي", "اللاتي", "التي"))
 WHO_WINDOW = 3
 
