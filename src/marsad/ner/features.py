@@ -196,9 +196,14 @@ def tagging_features(words: Sequence[str], model: ModelFeatures) -> list[list[by
                      (b"BOS", b"EOS"), model.canonical)
 
 
+_NO_WORD = WordFeatures((), (), (), (), (), "")
+
+
 def _assemble(wf, bar, pair_prefixes, edges, known: Container | None = None) -> list[list]:
     """The per-word feature lists of a sentence from its words' WordFeatures (str or bytes)."""
     n = len(wf)
+    if not n:
+        return []
     # Neighbour-pair features: "b+1" of each word equals "b-1" of the next but for the prefix.
     pairs = [wf[i].stem + bar + wf[i + 1].stem for i in range(n - 1)]
     before = [(pair_prefixes[0] + p,) for p in pairs]
@@ -208,22 +213,8 @@ def _assemble(wf, bar, pair_prefixes, edges, known: Container | None = None) -> 
         before = [a if a[0] in known else () for a in before]
         after = [a if a[0] in known else () for a in after]
         first, last = (first if first[0] in known else ()), (last if last[0] in known else ())
-    out = []
-    for i, f in enumerate(wf):
-        x = list(f.own)
-        if i > 0:
-            x += wf[i - 1].left1
-            x += before[i - 1]
-            if i > 1:
-                x += wf[i - 2].left2
-        else:
-            x += first
-        if i + 1 < n:
-            x += wf[i + 1].right1
-            x += after[i]
-            if i + 2 < n:
-                x += wf[i + 2].right2
-        else:
-            x += last
-        out.append(x)
-    return out
+    # Padded with featureless words, each position reads its ±2 window without branches.
+    pad = [_NO_WORD, _NO_WORD, *wf, _NO_WORD, _NO_WORD]
+    return [[*f.own, *p1.left1, *b, *p2.left2, *n1.right1, *a, *n2.right2]
+            for p2, p1, f, n1, n2, b, a in zip(pad[:n], pad[1:n + 1], wf, pad[3:n + 3], pad[4:n + 4],
+                                               [first, *before], [*after, last], strict=True)]
