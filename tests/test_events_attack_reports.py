@@ -29,6 +29,8 @@ def attacks(text):
     "وتعرضت قافلة للأمم المتحدة في الموصل أمس لإطلاق نار كثيف.",
     # قام X بـ + an indefinite verbal noun is the act done
     "وقام مسلحون ملثمون صباح أمس باغتيال مهندس أجنبي أمام منزله في بغداد.",
+    # the attack told again as the means of the killing
+    "واغتيل قاض بتفجير عبوة ناسفة أمام منزله في بغداد.",
 ])
 def test_events_attack_reports_told_attacks_count(text):
     assert attacks(text), text

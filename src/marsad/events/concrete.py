@@ -139,11 +139,13 @@ def _after_preposition(tokens: list[Token], clause: Clause, hit: Hit) -> bool:
 
 
 def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title: bool,
-            question: bool = False, governed: bool = False, coordinated: bool = False) -> tuple[str, str]:
+            question: bool = False, governed: bool = False, coordinated: bool = False,
+            means: bool = False) -> tuple[str, str]:
     """(REPORT | ANAPHOR | TOPIC, the reason) for one material-conflict trigger. `question`:
     the sentence asks (هل يرى في قتل الأبرياء ...؟) and asserts nothing; `governed`: another
     trigger stands right before it (اعتقلت عشرات المتظاهرين: its object); `coordinated`: it is
-    joined by و to a verbal noun trigger right before it (اغتصاب وقتل)."""
+    joined by و to a verbal noun trigger right before it (اغتصاب وقتل); `means`: a trigger of
+    its type reported just before it in the clause (قتل ثلاثة في هجوم، اغتيل بتفجير)."""
     if question:
         return TOPIC, "question"
     if in_title:
@@ -198,6 +200,8 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
         # قام متظاهرون في ضواحي المدينة بالاحتجاج على، قام جنود بقتل مدنيين: the verb of doing
         # with its act as a verbal noun, definite or not
         return REPORT, "done"
+    if means and ("ب" in hit.prefix or (hit.first > clause.first and tokens[hit.first - 1].norm in _MEANS_PREPS)):
+        return REPORT, "means"  # قتل ثلاثة جنود في هجوم انتحاري: the same attack, told twice
     if _definite(hit, tokens):
         # اندلعت الاشتباكات، تجددت المظاهرات: the occurrence verb right before introduces it
         if _near(tokens, clause, hit, cues.words("occurrence_verb"), 2, after=False):
@@ -214,6 +218,9 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
     return ANAPHOR, "bare noun"
 
 
+# How far after a reported trigger its means may stand (قتل ثلاثة جنود أمس في هجوم).
+MEANS_WINDOW = 6
+_MEANS_PREPS = frozenset(["في", "ب", "اثر", "جراء", "خلال"])
 # A perfect verb with a person ending (احتجزت، خطفوا) is never the verbal noun its bare form
 # can be (عملية خطف).
 _PERSON_ENDINGS = ("ت", "وا", "تا")
@@ -318,9 +325,10 @@ def _near(tokens: list[Token], clause: Clause, hit: Hit, words, window: int, aft
 
 
 def features(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title: bool,
-             question: bool = False, governed: bool = False, coordinated: bool = False) -> dict[str, str]:
+             question: bool = False, governed: bool = False, coordinated: bool = False,
+             means: bool = False) -> dict[str, str]:
     """The mention kind and its reason, for diagnostics (EventExtractor's `observe`)."""
-    kind, why = mention(tokens, clause, hit, cues, in_title, question, governed, coordinated)
+    kind, why = mention(tokens, clause, hit, cues, in_title, question, governed, coordinated, means)
     return {"mention": kind, "why": why}
 
 

@@ -153,6 +153,7 @@ class EventExtractor:
         material: dict[int, tuple[str, str]] = {}  # id(event) → (type, mention kind)
         svo_subject: list[Party] | None = None  # the subject standing before the last verb
         reports: dict[str, list[concrete.Report]] = {}
+        told_here: list[tuple[int, str, int]] = []  # (last token, type, clause) of REPORT triggers
         last_object: list[Party] = []  # the recipients of the sentence's last event (إياها refers back)
         question = any(tokens[j].norm in ("؟", "?") for j in range(lo, hi))
         embedded = _embedded(hits, tokens)
@@ -242,14 +243,21 @@ class EventExtractor:
                     not (ev.future and all(explicit)):
                 before = [h for h in hits if h is not hit and 0 < hit.first - max(h.consumed or (h.last,)) <= 2]
                 coordinated = hit.prefix[:1] == ("و",) and any(not h.is_verb for h in before)
+                # قتل ثلاثة أشخاص في هجوم، اغتيل النائب بتفجير: the attack the clause has just
+                # reported, told again as its means
+                means = not hit.is_verb and any(
+                    k2 == k and etype == ev.type and 0 < hit.first - last <= concrete.MEANS_WINDOW
+                    for last, etype, k2 in told_here)
                 feats = concrete.features(tokens, clause, hit, self.cues, sent.end <= len(doc.article.title),
-                                          question, bool(before), coordinated)
+                                          question, bool(before), coordinated, means)
                 if self.observe is not None:
                     self.observe(hit, dict(feats, clause=k, kinds=[c.kind for c in clauses]), ev)
                 past = ev.historical and ev.type in concrete.LEAD_NEEDED  # وقبل عامين سارت مظاهرات
                 if feats["mention"] == concrete.TOPIC or past or _years_ago(doc, clause_span, published):
                     continue  # في ديسمبر 2001 هاجم مسلحون: an attack of years ago is background
                 material[id(ev)] = (ev.type, feats["mention"])
+                if feats["mention"] == concrete.REPORT:
+                    told_here.append((max(hit.consumed or (hit.last,)), ev.type, k))
                 if feats["mention"] == concrete.REPORT:
                     located = ev.location is not None or any(
                         p.type in _PLACE_TYPES and p.prep in ("في", "ب") and clause.first <= p.first < clause.last
