@@ -444,11 +444,15 @@ class EntityRecognizer:
     # --- layer 4: short references ---------------------------------------------------
     def _link_short_forms(self, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
         parts: dict[str, Candidate] = {}
+        # Normalization folds ى into ي, so the preposition على reads as the name علي: a part
+        # written with final ى is only taken up by a word written so, and the other way round.
+        final_alef_maqsura: dict[str, bool] = {}
         for c in cands:
             if c.type == "PER" and c.last > c.first:
                 for t in tokens[c.first:c.last + 1]:
                     if t.norm not in _NAME_PARTICLES and len(t.norm) > 2:
                         parts.setdefault(t.norm, c)
+                        final_alef_maqsura.setdefault(t.norm, t.text.endswith("ى"))
             elif c.type == "ORG" and c.how == "lexicon" and c.last > c.first:
                 # تحالف دعم الشرعية ... التحالف: the definite head noun takes the name up again.
                 head = tokens[c.first].norm
@@ -466,7 +470,7 @@ class EntityRecognizer:
                 continue
             for letters, stem in arabic_readings(t.norm):
                 full = parts.get(stem)
-                if full is not None:
+                if full is not None and final_alef_maqsura.get(stem, t.text.endswith("ى")) == t.text.endswith("ى"):
                     added.append(Candidate(stem_offset(t, letters), t.end, i, i, full.type, "coref",
                                            full.key, full.name, full.code, full.sector,
                                            full.office, full.offices, confidence=0.7))

@@ -1,5 +1,6 @@
-"""Organizations take their identity from what stands around them: a name in brackets the
-knowledge base knows, a nationality inside the name, a news agency named by its country."""
+"""Entities take their identity from what stands around them: a name in brackets the knowledge
+base knows, a nationality inside the name, a news agency named by its country; short forms
+link back to full names, but not through a spelling that normalization merged (على / علي)."""
 
 import pytest
 
@@ -34,3 +35,11 @@ def test_tagged_org_with_nationality_takes_its_country():
 def test_news_agency_named_by_nationality(text, code):
     (agency,) = [e for e in _orgs(text) if e.text.startswith("وكالة الأنباء")]
     assert (agency.code, agency.sector) == (code, "MED")
+
+
+def test_preposition_ala_is_not_the_name_ali():
+    doc = extract("قال المرشد الإيراني علي خامنئي إن بلاده لن تتراجع. وأكد على أن الاتفاق لا يزال قائما. "
+                  "وأضاف علي أن الحوار ممكن.", published="2018-05-01")
+    (khamenei,) = [e for e in doc.entities if e.type == "PER"]
+    assert [m.text for m in khamenei.mentions] == ["علي خامنئي", "علي"]
+    assert khamenei.mentions[1].start == doc.text.index("علي أن")
