@@ -31,6 +31,8 @@ def attacks(text):
     "وقام مسلحون ملثمون صباح أمس باغتيال مهندس أجنبي أمام منزله في بغداد.",
     # the attack told again as the means of the killing
     "واغتيل قاض بتفجير عبوة ناسفة أمام منزله في بغداد.",
+    # the verbal noun carrying the attack after a verb of doing
+    "وقامت طائرات حربية صباح أمس بشن غارات على مواقع المسلحين قرب الموصل.",
 ])
 def test_events_attack_reports_told_attacks_count(text):
     assert attacks(text), text
@@ -45,6 +47,10 @@ def test_events_attack_reports_told_attacks_count(text):
     "وعثرت الشرطة أمس على جثث خمسة عمال كان مسلحون قد خطفوهم الأسبوع الماضي قرب الموصل.",
     # a habit told with the verb of doing
     "وغالبا ما تقوم الميليشيات بخطف المدنيين على الحواجز في بغداد.",
+    # an attempt caught before it was done
+    "واعتقلت الشرطة أمس ثلاثة مسلحين أثناء محاولتهم إطلاق صواريخ على بلدة قرب الموصل.",
+    # a purpose: the attack is still being prepared
+    "ووصلت تعزيزات عسكرية أمس إلى أطراف الموصل استعدادا لشن هجوم واسع على مواقع المسلحين.",
 ])
 def test_events_attack_reports_foiled_charged_or_described_attacks_do_not(text):
     assert not attacks(text), text

@@ -196,7 +196,11 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
         if _near(tokens, clause, hit, cues.words("suffer_verb"), SUFFER_WINDOW, after=False):
             return REPORT, "suffered"  # تعرض قيادي في الحركة للخطف، تعرضت الوزيرة لمحاولة اغتيال
         return TOPIC, "purpose"  # لتفجيرها: what an act was for
-    if "ب" in hit.prefix and _done(tokens, clause, hit, cues):
+    if not hit.is_verb and _carried_as_content(tokens, clause, hit, cues):
+        return TOPIC, "purpose"  # استعدادا لشن هجوم، اتهمهم بتنفيذ الاعتداء: planned or charged
+    if not hit.is_verb and _attempted(tokens, clause, hit, cues):
+        return TOPIC, "attempt"  # اعتقلوا أثناء محاولتهم إطلاق صواريخ: what was tried, not done
+    if "ب" in hit.prefix and _done(tokens, clause, hit.first, cues):
         # قام متظاهرون في ضواحي المدينة بالاحتجاج على، قام جنود بقتل مدنيين: the verb of doing
         # with its act as a verbal noun, definite or not
         return REPORT, "done"
@@ -221,6 +225,38 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
 # How far after a reported trigger its means may stand (قتل ثلاثة جنود أمس في هجوم).
 MEANS_WINDOW = 6
 _MEANS_PREPS = frozenset(["في", "ب", "اثر", "جراء", "خلال"])
+# How far before the attack noun the verbal noun carrying it may stand (لشن هجوم واسع،
+# بتنفيذ سلسلة هجمات), and an attempt on it (محاولة إرهابيين تفجير).
+CARRIED_WINDOW = 3
+
+
+def _carried_as_content(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues) -> bool:
+    """The verbal noun that carries the attack (شن، تنفيذ) stands as a purpose (لشن هجوم)
+    or as the content of a threat, charge or demand (هدد بشن هجمات، المتهمين بتنفيذ
+    الهجوم); قامت بشن غارات, with its verb of doing, is a report."""
+    carriers, occurrence = cues.words("carrier_noun"), cues.words("occurrence_verb")
+    for j in range(hit.first - 1, max(clause.first, hit.first - CARRIED_WINDOW) - 1, -1):
+        norm = tokens[j].norm
+        if norm[:1] not in ("ل", "ب") or norm.startswith(("ال", "لل")):
+            continue
+        if norm[1:] in carriers or norm[1:] in occurrence:
+            return norm[0] == "ل" or not _done(tokens, clause, j, cues)
+    return False
+
+
+def _attempted(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues) -> bool:
+    """محاولة إرهابيين تفجير طائرات، حاولوا اغتياله: an attempt named before the act, unless
+    someone suffered or survived it (تعرض لمحاولة اغتيال، نجا من محاولة اغتيال)."""
+    attempts = cues.words("attempt_word")
+    at = next((j for j in range(hit.first - 1, max(clause.first, hit.first - CARRIED_WINDOW) - 1, -1)
+               if tokens[j].norm in attempts or _bare(tokens[j].norm) in attempts), None)
+    if at is None:
+        return False
+    lo = max(clause.first, at - SUFFER_WINDOW)
+    return not any(_in(tokens[j].norm, _SURVIVE) or _in(tokens[j].norm, cues.words("suffer_verb"))
+                   for j in range(lo, at + 1))
+
+
 # A perfect verb with a person ending (احتجزت، خطفوا) is never the verbal noun its bare form
 # can be (عملية خطف).
 _PERSON_ENDINGS = ("ت", "وا", "تا")
@@ -239,11 +275,11 @@ _DOING_PAST = frozenset(normalize(w) for w in ("قام", "قامت", "قاموا
 _DONE_WITH = frozenset(normalize(w) for w in ("به", "بها", "بهم", "بهما"))
 
 
-def _done(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues) -> bool:
+def _done(tokens: list[Token], clause: Clause, at: int, cues: Cues) -> bool:
     """قام X بـ<noun>: a verb of doing within reach before the noun whose ب-object is still
     open (not تقوم بها, whose object is a pronoun); in the imperfect only when the clause
     gives a time or a past auxiliary (غالبا ما تقوم بقتل is a habit)."""
-    for j in range(hit.first - 1, max(clause.first, hit.first - LIGHT_WINDOW) - 1, -1):
+    for j in range(at - 1, max(clause.first, at - LIGHT_WINDOW) - 1, -1):
         norm = tokens[j].norm
         if not _in(norm, _DOING):
             continue
