@@ -33,6 +33,8 @@ def attacks(text):
     "واغتيل قاض بتفجير عبوة ناسفة أمام منزله في بغداد.",
     # the verbal noun carrying the attack after a verb of doing
     "وقامت طائرات حربية صباح أمس بشن غارات على مواقع المسلحين قرب الموصل.",
+    # a hedged count of victims (ما لا يقل عن) is still a count
+    "وتحدث شهود عن مقتل ما لا يقل عن خمسة مدنيين صباح أمس في قرية قرب الموصل.",
 ])
 def test_events_attack_reports_told_attacks_count(text):
     assert attacks(text), text

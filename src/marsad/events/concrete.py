@@ -46,6 +46,9 @@ FRAME_WINDOW = 2
 # المتظاهرين في مدن عدة ... هاتفين).
 PARTICIPANT_ACT_WINDOW = 6
 _DIGIT_RE = re.compile(r"^\d+$")
+# Words that hedge a count (ما لا يقل عن، أكثر من، نحو، حوالي).
+_ESTIMATE = frozenset(normalize(w) for w in ("ما", "لا", "يقل", "عن", "أكثر", "أقل", "من", "نحو", "حوالي",
+                                             "حوالى", "قرابة", "زهاء", "ما يزيد", "يزيد", "على"))
 _PREP_PRONOUNS = frozenset(["بينهم", "بينها", "معهم", "منهم", "عليهم", "اليهم", "ضدهم"])
 _PAST_AUX = frozenset(["كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "ظل", "ظلت", "راح", "راحت",
                        "بدا", "بدأ", "بدات", "بداوا", "اخذ", "اخذت", "اخذوا", "واصل", "واصلت", "استمر",
@@ -70,10 +73,14 @@ def _definite(hit: Hit, tokens: list[Token]) -> bool:
 
 def _count_after(tokens: list[Token], hit: Hit, hi: int, numbers) -> bool:
     end = max(hit.consumed) if hit.consumed else hit.last
-    for j in range(end + 1, min(hi, end + 1 + COUNT_WINDOW)):
+    j, seen = end + 1, 0
+    while j < hi and seen < COUNT_WINDOW:
         norm = tokens[j].norm
         if _DIGIT_RE.match(norm) or _in(norm, numbers):
             return True
+        if norm not in _ESTIMATE:
+            seen += 1  # مقتل ما لا يقل عن ثلاثة: the hedge before a count takes no room
+        j += 1
     return False
 
 
