@@ -63,3 +63,14 @@ def test_events_attack_reports_not_stopping_is_going_on():
     ents = {"الوزير": ("ROLE", "IRQ", "GOV"), "الحكومة التركية": ("ORG", "TUR", "GOV")}
     evs = [e for e in events_of("ولم يتوقف الوزير عن انتقاد الحكومة التركية.", ents) if e.type == "ACCUSE"]
     assert evs and not any(e.negated for e in evs)
+
+
+def test_events_attack_reports_a_record_since_a_year_is_not_a_date():
+    # through the whole pipeline, so that the year is read as a time; no publication date,
+    # so any written year would otherwise make the attack background
+    from marsad.pipeline import extract
+
+    record = "وقصفت طائرات حربية ليلة الأربعاء مواقع للمسلحين قرب الموصل في أعنف غارات منذ عام 2015."
+    assert told(extract(record).events, "ASSAULT")
+    dated = "وفي عام 2015 قصفت طائرات حربية مواقع للمسلحين قرب الموصل."
+    assert not told(extract(dated).events, "ASSAULT")

@@ -646,13 +646,35 @@ _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 OLD_YEARS = 2  # a year named this many years before publication (or with none known) is the past
 
 
+_SINCE = frozenset(normalize(w) for w in ("منذ", "ومنذ"))
+# الأولى من نوعها منذ العام 2003، أعنف هجوم منذ 2007: a record measured from a year.
+_RECORD = frozenset(normalize(w) for w in ("الأولى", "الأول", "أول", "لأول", "الأكبر", "أكبر", "الأعنف",
+                                             "أعنف", "الأسوأ", "أسوأ", "الأكثر", "الأشد", "أشد", "الأخطر",
+                                             "أخطر", "الأعلى", "أعلى"))
+RECORD_WINDOW = 5
+
+
+def _record_since(text: str, start: int, surface: str) -> bool:
+    """The first of its kind since 2003: the year is where a record is measured from; it
+    does not date the event (unlike قتل 76 صحافيا منذ 2003, a tally)."""
+    words = normalize(text[max(0, start - 80):start]).split()
+    first = normalize(surface).split()[:1]
+    if first and first[0] in _SINCE:
+        before = words[-RECORD_WINDOW:]
+    elif words and words[-1] in _SINCE:
+        before = words[-1 - RECORD_WINDOW:-1]
+    else:
+        return False
+    return any(w in _RECORD for w in before)
+
+
 def _years_ago(doc: Document, span: tuple[int, int], published) -> bool:
     """The clause dates its event by a written year long past (عام 2002، في 12/7/2005)."""
     for t in doc.times:
         if not (span[0] <= t.start and t.end <= span[1]) or not t.value:
             continue
         m = _YEAR_RE.search(t.text)
-        if m is None:
+        if m is None or _record_since(doc.text, t.start, t.text):
             continue
         if published is None or int(str(t.value)[:4]) <= published.year - OLD_YEARS:
             return True
