@@ -70,10 +70,12 @@ class Cues:
             if len(self.cache) > 64:
                 self.cache.clear()
             index = self.by_first.get(kind) or {}
+            firsts = self.cache.get(("firsts", kind))
+            if firsts is None:  # first words with or without و/ف: one set lookup per token
+                firsts = self.cache[("firsts", kind)] = frozenset(pre + w for w in index for pre in ("", "و", "ف"))
             found = []
             for i, tok in enumerate(tokens):
-                norm = tok.norm
-                if norm in index or (norm[:1] in ("و", "ف") and norm[1:] in index):
+                if tok.norm in firsts:
                     cue = self.phrase_at(kind, tokens, i, len(tokens))
                     if cue is not None:
                         found.append((i, len(cue.words)))

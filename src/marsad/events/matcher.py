@@ -176,21 +176,41 @@ def _find_prep(tokens: list[Token], after: int, hi: int, preps: tuple[str, ...],
     return None
 
 
+# lexicon id → (the lexicon, {normalized word: its trigger candidates}); the words of news
+# repeat, so each is split and looked up once per process
+_CANDIDATES: dict[int, tuple[Lexicon, dict[str, tuple]]] = {}
+CANDIDATE_CACHE_SIZE = 200_000
+
+
+def _candidate_cache(lexicon: Lexicon) -> dict[str, tuple]:
+    held = _CANDIDATES.get(id(lexicon))
+    if held is None or held[0] is not lexicon or len(held[1]) > CANDIDATE_CACHE_SIZE:
+        held = _CANDIDATES[id(lexicon)] = (lexicon, {})
+    return held[1]
+
+
+def _candidates(norm: str, lexicon: Lexicon) -> tuple[tuple[TriggerEntry, str, tuple[str, ...], str], ...]:
+    """(entry, kind, proclitics, stem) for every reading of an Arabic word the lexicon knows."""
+    return tuple((entry, kind, prefix, stem) for prefix, stem in clitic_splits(norm)
+                 for entry, kind in lexicon.get(stem) if _compatible(prefix, kind))
+
+
 def find_triggers(tokens: list[Token], lo: int, hi: int, lexicon: Lexicon,
                   skip: set[int] | frozenset[int] = frozenset()) -> list[Hit]:
     """Triggers in tokens[lo:hi], left to right, at most one per token; `skip`: token indices
     inside names (منظمة حظر الأسلحة) that never trigger."""
     hits: list[Hit] = []
     taken: set[int] = set()
+    known = _candidate_cache(lexicon)
     for i in range(lo, hi):
         if i in taken or i in skip:
             continue
         tok = tokens[i]
-        cands: list[tuple[TriggerEntry, str, tuple[str, ...], str]] = []
-        for prefix, stem in readings(tok):
-            for entry, kind in lexicon.get(stem):
-                if _compatible(prefix, kind):
-                    cands.append((entry, kind, prefix, stem))
+        if not tok.is_arabic:
+            continue
+        cands = known.get(tok.norm)
+        if cands is None:
+            cands = known[tok.norm] = _candidates(tok.norm, lexicon)
         if not cands:
             continue
         prev = tokens[i - 1].norm if i > lo else ""

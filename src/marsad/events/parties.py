@@ -51,15 +51,28 @@ def _token_at(starts: list[int], offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 
+# id(actor words) → (the words, {normalized word: group words its readings may open})
+_OPENING: dict[int, tuple[object, dict[str, tuple]]] = {}
+
+
+def _group_words_opened_by(token: Token, words) -> tuple:
+    held = _OPENING.get(id(words))
+    if held is None or held[0] is not words or len(held[1]) > 200_000:
+        held = _OPENING[id(words)] = (words, {})
+    found = held[1].get(token.norm)
+    if found is None:
+        found = held[1][token.norm] = tuple(aw for _, stem in readings(token) for aw in words.get(stem, ()))
+    return found
+
+
 def _group_word_at(tokens: list[Token], i: int, words) -> tuple[int, object] | None:
     """The longest unnamed-group phrase starting at token i: (last token, ActorWord)."""
-    for _, stem in readings(tokens[i]):
-        for aw in words.get(stem, ()):
-            n = len(aw.words)
-            if i + n > len(tokens):
-                continue
-            if all(tokens[i + k].norm == aw.words[k] for k in range(1, n)):
-                return i + n - 1, aw
+    for aw in _group_words_opened_by(tokens[i], words):
+        n = len(aw.words)
+        if i + n > len(tokens):
+            continue
+        if all(tokens[i + k].norm == aw.words[k] for k in range(1, n)):
+            return i + n - 1, aw
     return None
 
 

@@ -59,6 +59,8 @@ _PAIR_WORDS = frozenset(normalize(w) for w in (
 _OWN_COUNTRY = frozenset(normalize(w) for w in ("بلاده", "بلادها", "بلادنا", "بلادهم", "حكومته", "حكومتها",
                                                   "حكومتنا", "حكومتهم"))
 _COUNTERPART = frozenset(normalize(w) for w in ("نظيره", "نظيرها", "نظيريه", "نظرائه", "نظيرتها", "نظيرته", "نظيرهم"))
+# every form `_resolve_references` acts on, with or without و/ف: one lookup per token
+_REFERENCE_FORMS = frozenset(pre + w for w in _PAIR_WORDS | _OWN_COUNTRY | _COUNTERPART for pre in ("", "و", "ف"))
 # Default parties by type when the text names none (see GOLD.md: unnamed kidnappers are UNK).
 _DEFAULT_ACTOR = {"ASSAULT": ("UNK", None), "PROTEST": ("HOME", "CVL"), "COERCE": ("HOME", "GOV")}
 _DEFAULT_RECIPIENT = {"COERCE": ("HOME", "CVL"), "ASSAULT": ("HOME", "CVL"), "PROTEST": ("HOME", "GOV")}
@@ -573,6 +575,8 @@ class EventExtractor:
         extra: list[Party] = []
         for i in range(lo, hi):
             norm = tokens[i].norm
+            if norm not in _REFERENCE_FORMS:
+                continue
             bare = _bare(norm)
             tok = tokens[i]
             if bare in _PAIR_WORDS:
