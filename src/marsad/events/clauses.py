@@ -35,7 +35,7 @@ def split_clauses(tokens: list[Token], lo: int, hi: int, cues: Cues, verb_at: se
     openers = cues.words("clause_opener")
     relatives = cues.words("relative")
     complements = cues.words("complement")
-    multi_openers = cues.phrases("clause_opener")
+    multi_openers = cues.phrase_firsts("clause_opener")
     clauses: list[Clause] = [Clause(lo, hi, "main")]
     in_quote = False
     short_quotes = _short_quotes(tokens, lo, hi)
@@ -74,7 +74,7 @@ def split_clauses(tokens: list[Token], lo: int, hi: int, cues: Cues, verb_at: se
             cut(i, "complement", i)
         elif norm in openers or bare in openers:
             cut(i, "opener", i)
-        elif multi_openers and cues.phrase_at("clause_opener", tokens, i, hi):
+        elif norm in multi_openers and cues.phrase_at("clause_opener", tokens, i, hi):
             cut(i, "opener", i)
         elif i in conj_verb_at and i - 1 >= lo and tokens[i - 1].norm not in _COMMA:
             cut(i, "coord", i)

@@ -38,12 +38,22 @@ class Cues:
     multi: dict[str, list[Cue]] = field(default_factory=dict)
     by_first: dict[str, dict[str, list[Cue]]] = field(default_factory=dict)
     cache: dict = field(default_factory=dict, repr=False, compare=False)
+    _firsts: dict = field(default_factory=dict, repr=False, compare=False)
 
     def words(self, kind: str) -> dict[str, Cue]:
         return self.single.get(kind, {})
 
     def phrases(self, kind: str) -> list[Cue]:
         return self.multi.get(kind, [])
+
+    def phrase_firsts(self, kind: str) -> frozenset[str]:
+        """Every word a multi-word cue of `kind` may open with, with or without و/ف: a token
+        outside it opens none (one set lookup before `phrase_at`)."""
+        found = self._firsts.get(kind)
+        if found is None:
+            index = self.by_first.get(kind) or {}
+            found = self._firsts[kind] = frozenset(pre + w for w in index for pre in ("", "و", "ف"))
+        return found
 
     def phrase_at(self, kind: str, tokens, i: int, hi: int) -> Cue | None:
         """The multi-word cue of `kind` starting at token i (a leading و/ف allowed), if any."""
@@ -69,10 +79,7 @@ class Cues:
         if found is None:
             if len(self.cache) > 64:
                 self.cache.clear()
-            index = self.by_first.get(kind) or {}
-            firsts = self.cache.get(("firsts", kind))
-            if firsts is None:  # first words with or without و/ف: one set lookup per token
-                firsts = self.cache[("firsts", kind)] = frozenset(pre + w for w in index for pre in ("", "و", "ف"))
+            firsts = self.phrase_firsts(kind)
             found = []
             for i, tok in enumerate(tokens):
                 if tok.norm in firsts:

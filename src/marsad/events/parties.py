@@ -51,23 +51,23 @@ def _token_at(starts: list[int], offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 
-# id(actor words) → (the words, {normalized word: group words its readings may open})
+# id(actor words) → (the words, {normalized word: group words its readings may open}); the
+# words of news repeat, so each is split and looked up once per process
 _OPENING: dict[int, tuple[object, dict[str, tuple]]] = {}
+OPENING_CACHE_SIZE = 200_000
 
 
-def _group_words_opened_by(token: Token, words) -> tuple:
+def _openers(words) -> dict[str, tuple]:
     held = _OPENING.get(id(words))
-    if held is None or held[0] is not words or len(held[1]) > 200_000:
+    if held is None or held[0] is not words or len(held[1]) > OPENING_CACHE_SIZE:
         held = _OPENING[id(words)] = (words, {})
-    found = held[1].get(token.norm)
-    if found is None:
-        found = held[1][token.norm] = tuple(aw for _, stem in readings(token) for aw in words.get(stem, ()))
-    return found
+    return held[1]
 
 
-def _group_word_at(tokens: list[Token], i: int, words) -> tuple[int, object] | None:
-    """The longest unnamed-group phrase starting at token i: (last token, ActorWord)."""
-    for aw in _group_words_opened_by(tokens[i], words):
+def _group_word_at(tokens: list[Token], i: int, opened: tuple) -> tuple[int, object] | None:
+    """The longest unnamed-group phrase starting at token i among the group words its
+    readings `opened`: (last token, ActorWord)."""
+    for aw in opened:
         n = len(aw.words)
         if i + n > len(tokens):
             continue
@@ -100,12 +100,17 @@ def build_parties(doc: Document, tokens: list[Token]) -> list[Party]:
     words = load_actor_words()
     by_first = {p.first: p for p in parties}
     extra: list[Party] = []
+    known = _openers(words)
     i = 0
     while i < len(tokens):
-        if i in covered or not tokens[i].is_arabic:
+        tok = tokens[i]
+        if i in covered or not tok.is_arabic:
             i += 1
             continue
-        found = _group_word_at(tokens, i, words)
+        opened = known.get(tok.norm)
+        if opened is None:
+            opened = known[tok.norm] = tuple(aw for _, stem in readings(tok) for aw in words.get(stem, ()))
+        found = _group_word_at(tokens, i, opened) if opened else None
         if not found:
             i += 1
             continue
