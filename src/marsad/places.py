@@ -323,6 +323,13 @@ def _located(doc: Document, gaz: Gazetteer, start: int, ent: Entity, m: Mention,
                             country=rec.country, entity=ent.id, text=m.text, start=m.start, end=m.end)
     place = by_entity.get(ent.id)
     if place is not None:
+        capital = gaz.capital(place.country) if place.feature_code == "PCLI" and place.country else None
+        if capital is not None and capital in gaz.lookup(m.text):
+            # الجزائر, الكويت, تونس name both a country and its capital: an event happens at a
+            # point, and there the name means the city.
+            return Location(name=capital.name, lat=capital.lat, lon=capital.lon,
+                            geonameid=capital.geonames_id, country=capital.country, entity=ent.id,
+                            text=m.text, start=m.start, end=m.end)
         return Location(name=place.name, lat=place.lat, lon=place.lon, geonameid=place.geonameid,
                         country=place.country, entity=ent.id, text=m.text, start=m.start, end=m.end)
     found = PlaceResolver(gaz).resolve_entity(doc, ent)
