@@ -35,6 +35,8 @@ def attacks(text):
     "وقامت طائرات حربية صباح أمس بشن غارات على مواقع المسلحين قرب الموصل.",
     # a hedged count of victims (ما لا يقل عن) is still a count
     "وتحدث شهود عن مقتل ما لا يقل عن خمسة مدنيين صباح أمس في قرية قرب الموصل.",
+    # placed at a site the gazetteer cannot name
+    "وانفجرت خمس قذائف هاون في سوق شعبي قرب مقر الحكومة.",
 ])
 def test_events_attack_reports_told_attacks_count(text):
     assert attacks(text), text

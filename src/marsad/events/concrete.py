@@ -145,6 +145,17 @@ def _after_preposition(tokens: list[Token], clause: Clause, hit: Hit) -> bool:
         tokens[hit.first - 1].norm in PREPOSITIONS | _PREP_PRONOUNS
 
 
+def at_a_site(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
+    """في موقع قرب مقر الحكومة، في سوق شعبي: the clause places the event at a site the
+    gazetteer cannot name (في + a site noun)."""
+    sites = cues.words("site_noun")
+    return any(tokens[j].norm in _AT and _bare(tokens[j + 1].norm) in sites
+               for j in range(clause.first, clause.last - 1))
+
+
+_AT = frozenset(["في", "وفي", "داخل", "قرب", "امام"])
+
+
 def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title: bool,
             question: bool = False, governed: bool = False, coordinated: bool = False,
             means: bool = False) -> tuple[str, str]:

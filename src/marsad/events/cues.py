@@ -18,7 +18,7 @@ KINDS = (
     "pronoun_subject", "speech", "source", "agent", "light_verb", "passive_marker",
     "negative_context", "time_anchor", "occurrence_verb", "frame_noun", "number_word", "not_trigger",
     "name_head", "protest_act", "suffer_verb", "carrier_noun", "noun_governor", "topic_marker",
-    "dealing_noun", "attempt_word",
+    "dealing_noun", "attempt_word", "site_noun",
 )
 
 

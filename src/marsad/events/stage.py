@@ -263,7 +263,7 @@ class EventExtractor:
                 if feats["mention"] == concrete.REPORT:
                     located = ev.location is not None or any(
                         p.type in _PLACE_TYPES and p.prep in ("في", "ب") and clause.first <= p.first < clause.last
-                        for p in parties)
+                        for p in parties) or concrete.at_a_site(tokens, clause, self.cues)
                     reports.setdefault(ev.type, []).append(concrete.Report(
                         hit, k, feats["why"], located, any(a.text or a.entity for a in ev.actor),
                         any(a.text or a.entity for a in ev.recipient)))
