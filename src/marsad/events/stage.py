@@ -91,6 +91,11 @@ class EventExtractor:
         self._parties: list[Party] = []  # the parties of the sentence being read
         self._last_speaker: list[Party] = []  # the last named speaker of the document
         self._topic = self.cues.words("topic_marker")
+        # the same words with the clitics the loops above accept, for one lookup per token
+        plain = frozenset(self._speech) | frozenset(self._light)
+        self._verb_forms = (plain, frozenset(c + w for w in plain | frozenset(self._occurrence) for c in ("و", "ف")))
+        self._negative_forms = frozenset(self._negative) | frozenset(
+            c + w for w in self._negative for c in ("و", "ف", "ب", "ل"))
 
     def __call__(self, doc: Document) -> Document:
         tokens: list[Token] = doc.layers.get("tokens") or tokenize(doc.text)
@@ -499,22 +504,18 @@ class EventExtractor:
         """Speech and light verbs, and occurrence verbs joined by و/ف: token index → whether
         و/ف is attached."""
         out: dict[int, bool] = {}
+        plain, joined = self._verb_forms
         for i in range(lo, hi):
             norm = tokens[i].norm
-            if norm in self._speech or norm in self._light:
+            if norm in plain:
                 out[i] = False
-            elif norm[:1] in ("و", "ف") and (norm[1:] in self._speech or norm[1:] in self._light or
-                                            norm[1:] in self._occurrence):
+            elif norm in joined:
                 out[i] = True  # وأدى إلى، وأسفر عن: a new clause with a verb of its own
         return out
 
     def _off_topic(self, tokens, lo, hi) -> bool:
-        hits = 0
-        for i in range(lo, hi):
-            norm = tokens[i].norm
-            if norm in self._negative or (norm[:1] in ("و", "ف", "ب", "ل") and norm[1:] in self._negative):
-                hits += 1
-        return hits >= 2
+        negative = self._negative_forms
+        return sum(1 for i in range(lo, hi) if tokens[i].norm in negative) >= 2
 
     def _party_near(self, parties: list[Party], hit: Hit, dist: int) -> bool:
         return any(abs(p.first - hit.head) <= dist and p.is_actor for p in parties)
