@@ -92,10 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     # Through the reader's record check, as `marsad extract` does: a bad record (such as an
     # impossible date) becomes an error Document instead of stopping the run.
     articles = [article_from_record(r, where=f"record {i}", fallback_id=str(i)) for i, r in enumerate(records)]
-    texts = [a.full_text for a in articles if isinstance(a, Article)]
-    chars = sum(map(len, texts))
+    del records  # the articles hold the texts; no second copy while the pipeline runs
 
-    # Stream, keeping only counts: peak RSS is then the pipeline's, not the stored results'.
+    # Stream, keeping only counts: peak RSS is then the pipeline's (and the input's), not the
+    # stored results'.
     n_docs = n_sent = n_err = 0
     t1, cpu1 = time.perf_counter(), time.process_time()
     for doc in pipeline.pipe(articles, workers=args.workers):
@@ -105,13 +105,18 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - t1
     cpu = time.process_time() - cpu1
 
+    chars = n_tok = 0
+    floor = 0.0
     word_re = re.compile(r"\w+")
-    t2 = time.perf_counter()
-    for text in texts:
-        word_re.findall(text)
-    floor = time.perf_counter() - t2
+    for a in articles:
+        if isinstance(a, Article):
+            text = a.full_text
+            chars += len(text)
+            n_tok += len(tokenize(text))
+            t2 = time.perf_counter()
+            word_re.findall(text)
+            floor += time.perf_counter() - t2
 
-    n_tok = sum(len(tokenize(t)) for t in texts)
     rate = n_docs / elapsed if elapsed else float("inf")
     print(f"stages         {', '.join(pipeline.stage_names)}" + (f" ({args.workers} processes)" if args.workers > 1 else ""))
     print(f"input          {n_docs} articles, {chars:,} characters, from {len(paths)} files")

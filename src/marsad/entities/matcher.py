@@ -45,7 +45,7 @@ def stem_offset(token: Token, letters: int) -> int:
     return token.end
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def arabic_readings(word: str) -> tuple[tuple[int, str], ...]:
     """(letters consumed by clitics, stem) for each way to read a normalized Arabic word."""
     out = [(len(word) - len(stem), stem) for _, stem in clitic_splits(word)]
@@ -106,7 +106,7 @@ def match_names(tokens: list[Token], index: NameIndex, text: str = "") -> list[M
         else:
             readings = starts.get(token.norm)
             if readings is None:
-                if len(starts) > 100_000:
+                if len(starts) > 50_000:
                     starts.clear()  # bounded: a year of news has many distinct words
                 readings = starts[token.norm] = tuple(r for r in arabic_readings(token.norm) if r[1] in prefixes)
             if readings:

@@ -179,7 +179,7 @@ def _find_prep(tokens: list[Token], after: int, hi: int, preps: tuple[str, ...],
 # lexicon id → (the lexicon, {normalized word: its trigger candidates}); the words of news
 # repeat, so each is split and looked up once per process
 _CANDIDATES: dict[int, tuple[Lexicon, dict[str, tuple]]] = {}
-CANDIDATE_CACHE_SIZE = 200_000
+CANDIDATE_CACHE_SIZE = 100_000
 
 
 def _candidate_cache(lexicon: Lexicon) -> dict[str, tuple]:
