@@ -229,7 +229,7 @@ class EventExtractor:
                 continue
             guessed = False
             if not args.recipients and not entry.recip and not entry.participant:
-                args.recipients = _nearby_recipient(args, parties, hit, clauses, k)
+                args.recipients = _nearby_recipient(args, parties, hit, clauses, k, speaker)
                 guessed = bool(args.recipients)
             mod = modality(tokens, clauses, k, hit, self.cues, published)
             if mod.negated and QUAD_CLASS[args.type or entry.type] in (2, 4) and \
@@ -838,17 +838,22 @@ def _told(ev: Event) -> bool:
     return any(a.text for a in ev.actor + ev.recipient)
 
 
-def _nearby_recipient(args: Args, parties: list[Party], hit: Hit, clauses: list[Clause], k: int) -> list[Party]:
+def _nearby_recipient(args: Args, parties: list[Party], hit: Hit, clauses: list[Clause], k: int,
+                      speaker: list[Party] = ()) -> list[Party]:
     """No recipient named by the grammar: the nearest other party of the clause, after the
     trigger first (انتقد ... السياسة الإسرائيلية), then in the relative clause that describes
     its object (إزاء العنف الذي يمارسه النظام), then in the clauses before. Never a party of
-    the actor's own country: that is the actor's side. A guess: the confidence says so."""
+    the actor's own country: that is the actor's side; never the one who reports the event
+    (قال بولتون إن الشركات ستدعم ...): he tells it, it is not done to him. A guess: the
+    confidence says so."""
     clause = clauses[k]
-    taken = {id(p) for p in args.actors}
+    taken = {id(p) for p in args.actors} | {id(p) for p in speaker}
+    told_by = {p.entity for p in speaker if p.entity}
     codes = {p.code for p in args.actors if p.code and p.code != "UNK"}
     cands = [p for p in parties if id(p) not in taken and p.is_actor and p.prep not in ("agent", "source")
              and p.sector != "MED" and p.prep not in _WHERE  # في عدن، أمام البرلمان: where, not whom
-             and (not p.code or p.code not in codes or p.type != "GPE")]
+             and (not p.code or p.code not in codes or p.type != "GPE")
+             and (p.entity is None or p.entity not in told_by)]
     here = [p for p in cands if clause.first <= p.first < clause.last]
     after = [p for p in here if p.first > hit.last]
     before = [p for p in here if p.last < hit.first]
