@@ -283,9 +283,12 @@ def _verb_args(tokens, clauses, k, hit: Hit, before, after, agents, prepped, par
         if direct is not None and entry.obj != "none":
             recips.append(direct)
         recips += [g for g in prepped if g not in recips]
-    if subj is not None and entry.gen == "recipient" and not recips and subj[0].first < hit.head and \
-            all(p.sector in _VICTIMS for p in subj):
-        recips, subj = [subj], None  # عشرات من المسلحين قتلوا: the militants were killed
+    if subj is not None and entry.gen == "recipient" and not recips and subj[0].first < hit.head and (
+            all(p.sector in _VICTIMS for p in subj) or
+            subj[0].first > 0 and _is_number(tokens[subj[0].first - 1].norm)):
+        # عشرات من المسلحين قتلوا: the militants were killed; so were counted people
+        # (14 جنديا قتلوا): news counts the victims of an attack, not its doers
+        recips, subj = [subj], None
     if described and entry.type in _CRITICAL and entry.obj != "none" and direct is None and \
             (not recips or described[0][0].first < recips[0][0].first):
         recips = described[:1]  # انتقد السياسة الإسرائيلية: criticizing Israel's policy targets Israel
