@@ -22,3 +22,15 @@ def test_soldiers_who_kill_counted_militants_stay_the_doers():
     doc = extract("وقال الجيش إن جنودا قتلوا ثلاثة مسلحين في اشتباك قرب الحدود.", published="2018-05-01")
     (attack,) = [e for e in doc.events if e.type == "ASSAULT"]
     assert "مسلحين" in {r.text for r in attack.recipient}
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلنت وزارة الداخلية أن عشرة شرطيين أصيبوا في هجوم انتحاري على مركز للشرطة.",
+    "وقتل ثلاثة أشخاص في تفجير انتحاري استهدف سوقا شعبيا صباح اليوم.",
+])
+def test_same_words_are_never_both_doer_and_target(text):
+    doc = extract(text, published="2018-05-01")
+    assert doc.events
+    for ev in doc.events:
+        doers = {(a.start, a.end) for a in ev.actor if a.text}
+        assert not doers & {(r.start, r.end) for r in ev.recipient if r.text}, ev

@@ -829,6 +829,10 @@ def _dedupe_sentence(events: list[Event]) -> list[Event]:
             same.actor = ev.actor
         if not same.recipient and ev.recipient:
             same.recipient = ev.recipient
+        # One telling's victim may be the other's doer word (أصيبوا في هجوم انتحاري): the same
+        # words are never both sides of one event; they stay the doer.
+        doers = {(x.start, x.end) for x in same.actor if x.text}
+        same.recipient = [r for r in same.recipient if not r.text or (r.start, r.end) not in doers]
         same.also.append(Span(ev.evidence.start, ev.evidence.end, ev.evidence.text))
     return out
 
