@@ -20,3 +20,15 @@ def test_pipe_restores_gc_thresholds_when_done_and_when_stopped_early():
     next(stopped)
     stopped.close()
     assert gc.get_threshold() == before
+
+
+def test_interleaved_batches_restore_thresholds_when_the_last_ends():
+    pipeline = Pipeline(["marsad.text.v1"])
+    before = gc.get_threshold()
+    first, second = pipeline.pipe(ARTICLES), pipeline.pipe(ARTICLES)
+    next(first)
+    next(second)
+    list(first)
+    assert gc.get_threshold()[0] >= 10_000  # the second batch still streams
+    list(second)
+    assert gc.get_threshold() == before

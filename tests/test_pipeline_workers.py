@@ -72,3 +72,26 @@ def test_cli_extract_with_workers_same_output(tmp_path, capsys):
     assert main(["extract", str(feed), "--no-progress", "--workers", "2"]) == 0
     assert capsys.readouterr().out == single
     assert main(["extract", str(feed), "--workers", "0"]) == 2
+
+
+def test_a_dying_worker_marks_its_batch_and_the_rest_goes_on():
+    import os
+
+    pipeline = Pipeline(["marsad.text.v1"])
+
+    def die_on_poison(doc):
+        if doc.article.id == "poison":
+            os._exit(1)  # a crash inside a library: the worker process is gone
+        return doc
+
+    pipeline._stages.append(("die_on_poison", die_on_poison))
+    pipeline.stage_seconds["die_on_poison"] = 0.0
+    items = [Article(id=str(i), text=STORIES[i % len(STORIES)]) for i in range(200)]
+    items[3] = Article(id="poison", text=STORIES[0])
+    docs = list(pipeline.pipe(items, workers=2))
+    assert [d.article.id for d in docs] == [a.id for a in items]
+    (poisoned,) = [d for d in docs if d.article.id == "poison"]
+    assert [e.code for e in poisoned.errors] == ["E302"]
+    assert "--workers 1" in poisoned.errors[0].message
+    assert not any(d.errors for d in docs[120:])  # later chunks ran on fresh workers
+    assert all(d.sentences for d in docs[120:])

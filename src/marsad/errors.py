@@ -57,4 +57,5 @@ CODES = {
     "E109": "bad 'published' value",
     "E110": "a reader's library is missing or broken (e.g. trafilatura for HTML)",
     "E301": "a pipeline stage raised an exception",
+    "E302": "a worker process died while the article was in its batch",
 }

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import threading
 import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
@@ -129,14 +132,40 @@ class Pipeline:
         forking = "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if forking else "spawn")
         setup = (self,) if forking else (self.stage_names, self.raise_errors)
-        in_flight: deque = deque()
-        with context.Pool(workers, initializer=_start_worker, initargs=setup) as pool:
+
+        def start() -> ProcessPoolExecutor:
+            return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=setup)
+
+        executor = start()
+        in_flight: deque[tuple[list, Future]] = deque()
+        try:
             for chunk in _chunks(articles, _CHUNK):
-                in_flight.append(pool.apply_async(_run_chunk, (chunk,)))
+                try:
+                    future = executor.submit(_run_chunk, chunk)
+                except BrokenProcessPool:  # a worker died earlier: go on with fresh ones
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    executor = start()
+                    future = executor.submit(_run_chunk, chunk)
+                in_flight.append((chunk, future))
                 if len(in_flight) > 2 * workers:
-                    yield from in_flight.popleft().get()
+                    yield from _finished(*in_flight.popleft())
             while in_flight:
-                yield from in_flight.popleft().get()
+                yield from _finished(*in_flight.popleft())
+        finally:
+            executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _finished(chunk: list[Article | Document], future: Future) -> list[Document]:
+    """A chunk's Documents; if its worker died (out of memory, a crash inside a library), each
+    of its articles gets an E302 record and the batch goes on."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return [item if isinstance(item, Document) else Document(article=item, errors=[ErrorRecord(
+            code="E302", stage="pipeline", where=item.id,
+            message="a worker process died while this article was in its batch (out of memory, or a "
+                    "crash inside a library); rerun it with --workers 1 to find the article at fault")])
+            for item in chunk]
 
 
 # Articles per task sent to a worker: large enough to amortize the transfer, small enough
@@ -160,17 +189,32 @@ def _run_chunk(chunk: list[Article | Document]) -> list[Document]:
     return list(pipeline.pipe(chunk))
 
 
+# How many batches are streaming now (pipe() generators may interleave): the first raises
+# the thresholds, the last one to finish restores them.
+_streaming = 0
+_thresholds_before: tuple[int, int, int] | None = None
+_gc_lock = threading.Lock()
+
+
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
-    """While a batch streams, collect garbage less often: an article makes many short-lived
+    """While batches stream, collect garbage less often: an article makes many short-lived
     objects (tokens, candidates) and the loaded knowledge is large, so each full collection
     is costly (about 0.7 ms per article at the default thresholds). Restored afterwards."""
-    previous = gc.get_threshold()
-    gc.set_threshold(max(previous[0], 10_000), max(previous[1], 20), max(previous[2], 20))
+    global _streaming, _thresholds_before
+    with _gc_lock:
+        if _streaming == 0:
+            _thresholds_before = gc.get_threshold()
+            first, second, third = _thresholds_before
+            gc.set_threshold(max(first, 10_000), max(second, 20), max(third, 20))
+        _streaming += 1
     try:
         yield
     finally:
-        gc.set_threshold(*previous)
+        with _gc_lock:
+            _streaming -= 1
+            if _streaming == 0 and _thresholds_before is not None:
+                gc.set_threshold(*_thresholds_before)
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

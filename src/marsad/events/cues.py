@@ -43,9 +43,6 @@ class Cues:
     def words(self, kind: str) -> dict[str, Cue]:
         return self.single.get(kind, {})
 
-    def phrases(self, kind: str) -> list[Cue]:
-        return self.multi.get(kind, [])
-
     def phrase_firsts(self, kind: str) -> frozenset[str]:
         """Every word a multi-word cue of `kind` may open with, with or without و/ف: a token
         outside it opens none (one set lookup before `phrase_at`)."""
@@ -74,8 +71,11 @@ class Cues:
     def _starts(self, kind: str, tokens) -> list[tuple[int, int]]:
         """(start, length) of every multi-word cue of `kind` in the token list, found once per
         list (the stage asks about many spans of one document)."""
-        key = (kind, id(tokens), len(tokens))
-        found = self.cache.get(key)
+        # Keyed by the list's id, and the entry keeps the list itself: a later document's
+        # list may reuse a freed id, and must not get this one's answer.
+        key = (kind, id(tokens))
+        held = self.cache.get(key)
+        found = held[1] if held is not None and held[0] is tokens else None
         if found is None:
             if len(self.cache) > 64:
                 self.cache.clear()
@@ -86,7 +86,7 @@ class Cues:
                     cue = self.phrase_at(kind, tokens, i, len(tokens))
                     if cue is not None:
                         found.append((i, len(cue.words)))
-            self.cache[key] = found
+            self.cache[key] = (tokens, found)
         return found
 
 

@@ -44,7 +44,8 @@ _DECLARE = frozenset(normalize(w) for w in ("تعلن", "يعلن", "أعلن", 
                                             "تعهد", "تعهدت", "أكد عزمه"))
 # A condition after a warning, demand or accusation (حذر من عواقب إذا واصلت مناوراتها) says
 # what the speaker warns against: an event it names is that warning's content.
-_CONDITIONS = frozenset(normalize(w) for w in ("إذا", "لو", "حال", "طالما"))
+_CONDITIONS = frozenset(normalize(w) for w in ("إذا", "لو", "طالما"))
+_IN_CASE = normalize("حال")  # في حال: "in case"; alone, حال is also "prevented" (حال دون)
 _SENTENCE_BREAKS = frozenset(["؛", ";", ".", "؟", "?"])
 CONDITION_WINDOW = 15
 VISIT_HOST_WINDOW = 3  # توجه إلى دوما: the destination right after the verb and its preposition
@@ -456,16 +457,18 @@ class EventExtractor:
             args.actors = [pool[0]]
 
     def _dealing_ban(self, tokens, clause, hit: Hit, parties: list[Party]) -> list[Party] | None:
-        """A ban on dealing with someone (يحظر على المواطنين التعامل مع X): None when the
-        clause bans nothing of the kind, else the parties dealt with after مع (empty when a
-        pronoun stands for them: معهم)."""
+        """A ban on dealing with someone (يحظر على المواطنين التعامل مع X): the parties dealt
+        with after مع; empty when a pronoun stands for them (معهم); None when the clause bans
+        nothing of the kind or names no known party after مع."""
         dealing = self.cues.words("dealing_noun")
         for j in range(hit.head + 1, clause.last - 1):
             if _bare(tokens[j].norm) not in dealing and tokens[j].norm not in dealing:
                 continue
             nxt = tokens[j + 1].norm
             if nxt == "مع":
-                return [p for p in parties if p.first == j + 2 and p.is_actor]
+                # No known party right after مع (التعامل مع جهات أجنبية): not a sanction on
+                # anyone we can name; the ban is read as usual.
+                return [p for p in parties if p.first == j + 2 and p.is_actor] or None
             if nxt.startswith("مع") and nxt[2:] in ("ه", "ها", "هم", "هما"):
                 return []
         return None
@@ -725,8 +728,9 @@ def _is_country(doc: Document, loc: Location) -> bool:
 def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
     """Triggers that are the content of another trigger: of a verbal trigger right before
     them (هدد بفرض عقوبات، طالب بالإفراج، حذر من هجوم), of a call that lists several things
-    (دعت إلى حماية المدنيين والالتزام بالقانون), or the charge behind an arrest (اعتقال ٣٧
-    شخصا بتهمة الإخلال بالنظام): one event, not two."""
+    (دعت إلى حماية المدنيين والالتزام بالقانون), the charge behind an arrest (اعتقال ٣٧
+    شخصا بتهمة الإخلال بالنظام), or what a warning's condition names (حذرها من عواقب إذا
+    واصلت مناوراتها): one event, not two."""
     out: set[int] = set()
     # وطالب المتظاهرون الصحف بمقاطعة: the protesters named between a demand and its content are
     # its subject, not what is demanded
@@ -747,10 +751,15 @@ def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
         elif a.entry.type == "REQUEST" and not b.is_verb and b.prefix[:1] == ("و",) and gap <= 12 and \
                 not any(tokens[j].norm in _BREAKS for j in range(a.head + 1, b.head)):
             out.add(b.head)  # دعت إلى حماية المدنيين والالتزام بالقانون
-        elif gap <= CONDITION_WINDOW and any(_bare(tokens[j].norm) in _CONDITIONS for j in range(a.head + 1, b.head)) \
+        elif gap <= CONDITION_WINDOW and any(_is_condition(tokens, j) for j in range(a.head + 1, b.head)) \
                 and not any(tokens[j].norm in _SENTENCE_BREAKS for j in range(a.head + 1, b.head)):
             out.add(b.head)  # حذرها من عواقب وخيمة إذا واصلت مناوراتها: the condition of a warning
     return out
+
+
+def _is_condition(tokens, j: int) -> bool:
+    word = _bare(tokens[j].norm)
+    return word in _CONDITIONS or word == _IN_CASE and j > 0 and _bare(tokens[j - 1].norm) == "في"
 
 
 def _headline_today(doc: Document, ev: Event) -> None:
