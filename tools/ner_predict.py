@@ -43,8 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", help="model file (default: the shipped marsad/models/ner.crfsuite)")
     ap.add_argument("--stage", action="store_true", help="the whole entity stage instead of the tagger alone")
     args = ap.parse_args(argv)
-    tagger = NerTagger.load(args.model)
+    if args.stage and args.model:
+        ap.error("--model applies to the tagger alone; the entity stage uses the shipped model")
     pipeline = Pipeline(["marsad.text.v1", "marsad.entities.v1"]) if args.stage else None
+    tagger = None if args.stage else NerTagger.load(args.model)
     n_items, started = 0, time.perf_counter()
     with open(args.inputs, encoding="utf-8") as fh:
         for line in fh:

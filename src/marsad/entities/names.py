@@ -79,7 +79,7 @@ class NameIndex:
     max_tokens: int = 1
     countries: dict[str, NameEntry] = field(default_factory=dict)
     # The matcher's cache: normalized word -> its clitic readings that can start a name.
-    first_words: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict, repr=False)
+    first_words: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, text: str, entry: NameEntry) -> None:
         key = name_key(text)

@@ -48,7 +48,7 @@ PARTICIPANT_ACT_WINDOW = 6
 _DIGIT_RE = re.compile(r"^\d+$")
 # Words that hedge a count (ما لا يقل عن، أكثر من، نحو، حوالي).
 _ESTIMATE = frozenset(normalize(w) for w in ("ما", "لا", "يقل", "عن", "أكثر", "أقل", "من", "نحو", "حوالي",
-                                             "حوالى", "قرابة", "زهاء", "ما يزيد", "يزيد", "على"))
+                                             "حوالى", "قرابة", "زهاء", "يزيد", "على"))
 _PREP_PRONOUNS = frozenset(["بينهم", "بينها", "معهم", "منهم", "عليهم", "اليهم", "ضدهم"])
 _PAST_AUX = frozenset(["كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "ظل", "ظلت", "راح", "راحت",
                        "بدا", "بدأ", "بدات", "بداوا", "اخذ", "اخذت", "اخذوا", "واصل", "واصلت", "استمر",
@@ -199,7 +199,7 @@ def mention(tokens: list[Token], clause: Clause, hit: Hit, cues: Cues, in_title:
             return REPORT, "participants"  # تجمع آلاف: the gathering verb is the mwe's head
         if _near(tokens, clause, hit, acts, PARTICIPANT_ACT_WINDOW) or _described_acting(tokens, hit, acts):
             return REPORT, "participants act"
-        if (hit.entry.pos == "mwe" or not _definite(hit, tokens)) and _at_a_site(tokens, clause, hit):
+        if (hit.entry.pos == "mwe" or not _definite(hit, tokens)) and _crowd_at_site(tokens, clause, hit):
             return REPORT, "crowd at a site"  # فرقت الشرطة آلاف المتظاهرين أمام مبنى المحافظة
         return ANAPHOR, "participants only"
     if hit.entry.type == "PROTEST" and _in_protest(tokens, clause, hit):
@@ -327,7 +327,7 @@ SITE_WINDOW = 2
 VOICING_WINDOW = 4  # وسجلت الوزارة أمس احتجاجا: the voicing verb, its subject and a time between
 
 
-def _at_a_site(tokens: list[Token], clause: Clause, hit: Hit) -> bool:
+def _crowd_at_site(tokens: list[Token], clause: Clause, hit: Hit) -> bool:
     end = max(hit.consumed) if hit.consumed else hit.last
     return any(_bare(tokens[j].norm) in _SITE_WORDS or tokens[j].norm in _SITE_WORDS
                for j in range(end + 1, min(clause.last, end + 1 + SITE_WINDOW)))
@@ -398,10 +398,11 @@ class Report:
     recipient: bool  # its recipient is named
 
 
-# How much detail a sentence must give before a material event counts as reported: one point
-# each for the report itself, a second reporting trigger, a count, a time, a place, a named
-# party, the event leading the sentence (its first clause, or what the first clause's speaker
-# says), and a full statement (named actor and recipient, a place, leading the sentence).
+# How much detail a sentence must give before a material event counts as reported: a point
+# each (unless WEIGHTS says more) for the report itself, a second reporting trigger, a count, a
+# time, a place, a named party, the event leading the sentence (its first clause, or what the
+# first clause's speaker says), the story's own subject, the attack told twice, and a full
+# statement (named actor and recipient, a place, leading the sentence).
 NEEDED = {"ASSAULT": 6, "PROTEST": 3}
 # An attack told as news leads its sentence, is dated and is told in more than one word
 # (قتل خمسة جنود أمس في هجوم): those details count double.

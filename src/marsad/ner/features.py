@@ -5,7 +5,7 @@ list concatenation: a word's own features plus the ready-made, position-prefixed
 its neighbours in a ±2 window. Everything keys on the normalized form (`marsad.text.normalize`),
 so hamza/alef/taa-marbuta spelling variants share weights; Latin words add a lowercase form.
 
-At tagging time, `tagging_features(words, known)` leaves out the features the model has no
+At tagging time, `tagging_features(words, model)` leaves out the features the model has no
 weight for (they would score zero; passing them to crfsuite is most of the tagging cost) and
 gives UTF-8 bytes, which crfsuite takes without encoding them again.
 """
@@ -155,12 +155,6 @@ class ModelFeatures:
 
     def __init__(self, names: Iterable[bytes]):
         self.canonical = {name: name for name in names}
-
-    def __contains__(self, name: object) -> bool:
-        return name in self.canonical
-
-    def __len__(self) -> int:
-        return len(self.canonical)
 
 
 # Entries are small (pointers into ModelFeatures, ~1 KB a word), so this cache holds more words.

@@ -52,8 +52,8 @@ class NerTagger:
         self.labels = tuple(self._tagger().labels())
         # The features the model has weights for; None when the file's layout is not the one
         # `model_attributes` knows (tagging then passes every feature, with the same tags).
-        self.attributes = model_attributes(path)
-        self._model_features = ModelFeatures(self.attributes) if self.attributes is not None else None
+        names = model_attributes(path)
+        self._model_features = ModelFeatures(names) if names is not None else None
         load_resources()
 
     @classmethod
@@ -97,6 +97,11 @@ class NerTagger:
         if not tokens:
             return []
         return _clean(self._tagger().tag(self._features(tokens)))
+
+    @property
+    def attributes(self) -> frozenset[bytes] | None:
+        """The feature names the model has weights for (UTF-8), or None if unreadable."""
+        return frozenset(self._model_features.canonical) if self._model_features is not None else None
 
     def _features(self, words: Sequence[str]) -> list[list[str]] | list[list[bytes]]:
         if self._model_features is None:
