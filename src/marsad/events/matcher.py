@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from marsad.events.cues import load_cues
 from marsad.events.lexicon import Lexicon, TriggerEntry
+from marsad.memo import word_cache
 from marsad.text import Token, clitic_splits, normalize
 
 # Separate prepositions, normalized; an attached ب / ل is read off the next word.
@@ -176,17 +177,8 @@ def _find_prep(tokens: list[Token], after: int, hi: int, preps: tuple[str, ...],
     return None
 
 
-# lexicon id → (the lexicon, {normalized word: its trigger candidates}); the words of news
-# repeat, so each is split and looked up once per process
-_CANDIDATES: dict[int, tuple[Lexicon, dict[str, tuple]]] = {}
+# Words whose trigger readings are remembered (marsad.memo): news repeats its words.
 CANDIDATE_CACHE_SIZE = 100_000
-
-
-def _candidate_cache(lexicon: Lexicon) -> dict[str, tuple]:
-    held = _CANDIDATES.get(id(lexicon))
-    if held is None or held[0] is not lexicon or len(held[1]) > CANDIDATE_CACHE_SIZE:
-        held = _CANDIDATES[id(lexicon)] = (lexicon, {})
-    return held[1]
 
 
 def _candidates(norm: str, lexicon: Lexicon) -> tuple[tuple[TriggerEntry, str, tuple[str, ...], str], ...]:
@@ -201,7 +193,7 @@ def find_triggers(tokens: list[Token], lo: int, hi: int, lexicon: Lexicon,
     inside names (منظمة حظر الأسلحة) that never trigger."""
     hits: list[Hit] = []
     taken: set[int] = set()
-    known = _candidate_cache(lexicon)
+    known = word_cache("trigger candidates", lexicon, CANDIDATE_CACHE_SIZE)
     for i in range(lo, hi):
         if i in taken or i in skip:
             continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from marsad.events.cues import load_actor_words
 from marsad.events.matcher import prep_of, readings
+from marsad.memo import word_cache
 from marsad.model import Document
 from marsad.text import Token, normalize
 
@@ -51,17 +52,8 @@ def _token_at(starts: list[int], offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 
-# id(actor words) → (the words, {normalized word: group words its readings may open}); the
-# words of news repeat, so each is split and looked up once per process
-_OPENING: dict[int, tuple[object, dict[str, tuple]]] = {}
+# Words whose group-word openings are remembered (marsad.memo): news repeats its words.
 OPENING_CACHE_SIZE = 200_000
-
-
-def _openers(words) -> dict[str, tuple]:
-    held = _OPENING.get(id(words))
-    if held is None or held[0] is not words or len(held[1]) > OPENING_CACHE_SIZE:
-        held = _OPENING[id(words)] = (words, {})
-    return held[1]
 
 
 def _group_word_at(tokens: list[Token], i: int, opened: tuple) -> tuple[int, object] | None:
@@ -100,7 +92,7 @@ def build_parties(doc: Document, tokens: list[Token]) -> list[Party]:
     words = load_actor_words()
     by_first = {p.first: p for p in parties}
     extra: list[Party] = []
-    known = _openers(words)
+    known = word_cache("group word openers", words, OPENING_CACHE_SIZE)
     i = 0
     while i < len(tokens):
         tok = tokens[i]
