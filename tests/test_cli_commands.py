@@ -87,6 +87,6 @@ def test_cli_broken_install_fails_with_one_clear_line(monkeypatch, tmp_path, cap
     monkeypatch.setattr(marsad.cli, "build_pipeline", broken)
     story = tmp_path / "a.txt"
     story.write_text("قال الوزير إن المحادثات مستمرة.", encoding="utf-8")
-    assert main(["extract", str(story)]) == 1
+    assert main(["extract", str(story)]) == 3  # the run failed, not an article
     err = capsys.readouterr().err
     assert "could not build the pipeline" in err and "places.jsonl" in err and "Traceback" not in err

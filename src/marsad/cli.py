@@ -1,13 +1,14 @@
 """The `marsad` command: a thin shell over the library.
 
-    marsad extract PATH... [--published DATE] [-o FILE] [--format jsonl|json|table] [--stages ...]
+    marsad extract PATH... [--published DATE] [-o FILE] [--format jsonl|json|table] [--stages A,B]
     marsad demo
     marsad entities TEXT|-
     marsad train-ner --corpus PATH... --output FILE
     marsad version
 
-Exit codes: 0 all articles processed cleanly, 1 some article carries errors (or the pipeline
-could not be built), 2 usage error.
+Exit codes: 0 all articles processed cleanly, 1 some article carries an error record, 2 usage
+error, 3 the run itself failed (the pipeline could not be built, output could not be written,
+an internal error).
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ import json
 import os
 import sys
 import time
+import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO
 
 from marsad import __version__
 from marsad.model import Article, Document
 
-EXIT_OK, EXIT_ARTICLE_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_ARTICLE_ERRORS, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
+DEFAULT_ARTICLE_TIMEOUT = 60.0  # seconds; a 1 M-character article takes well under half that
 _PROGRESS_AFTER = 5  # articles: below this a progress bar is noise
 _PROGRESS_EVERY_S = 0.2
 
@@ -112,23 +115,64 @@ def load_pipeline(stages: Sequence[str] | None):
 
 
 def _write_documents(docs: Iterable[Document], out: IO[str], fmt: str) -> Iterator[Document]:
-    """Write each Document as it comes and pass it on (so counting stays streaming)."""
+    """Write each Document as it comes and pass it on (so counting stays streaming). A JSON
+    array is closed even when the run stops early, so the output stays valid JSON."""
     first = True
     if fmt == "json":
         out.write("[\n")
-    for doc in docs:
-        if fmt == "jsonl":
-            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-        elif fmt == "json":
-            out.write(("" if first else ",\n") + json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
-        else:
-            from marsad.render import render_table
+    try:
+        for doc in docs:
+            if fmt == "jsonl":
+                out.write(_json_record(doc) + "\n")
+            elif fmt == "json":
+                out.write(("" if first else ",\n") + _json_record(doc, indent=2))
+            else:
+                from marsad.render import render_table
 
-            out.write(render_table(doc) + "\n")
-        first = False
-        yield doc
-    if fmt == "json":
-        out.write("\n]\n")
+                out.write(render_table(doc) + "\n")
+            first = False
+            yield doc
+    finally:
+        if fmt == "json":
+            out.write("\n]\n")
+
+
+def _json_record(doc: Document, indent: int | None = None) -> str:
+    from marsad.model import SURROGATE_RE
+
+    line = json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent)
+    # Readers clean lone surrogates; one that came another way still must not stop the output.
+    return SURROGATE_RE.sub("\ufffd", line) if SURROGATE_RE.search(line) else line
+
+
+def _open_output(path: str | None) -> IO[str]:
+    if not path:
+        return sys.stdout
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise UsageError(f"-o {path}: folder {folder} does not exist; create it first")
+    if os.path.isdir(path):
+        raise UsageError(f"-o {path}: is a folder; give a file name")
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"-o {path}: cannot be written ({exc.strerror or exc}); check its permissions") from None
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    """A stage name where a path was expected, and no such file: `--stages a b FILE`, the old
+    spelling, now reads b as a path. Say so instead of reporting a missing file."""
+    from marsad.pipeline import STAGE_ORDER
+
+    names = {n.split(".")[1] for n in STAGE_ORDER}
+    for path in paths:
+        if path in names and not os.path.exists(path):
+            raise UsageError(f"{path!r} is a stage name, not a file: list stages with commas "
+                             f"(--stages entities,{path}) or repeat --stages")
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -142,32 +186,39 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(f"--published: {exc}") from None
     stages = resolve_stages(args.stages)
+    _check_paths(args.paths)
     if args.max_chars < 1:
         raise UsageError("--max-chars must be a positive number of characters")
     if args.workers < 1:
         raise UsageError("--workers must be 1 or more")
+    if args.article_timeout < 0:
+        raise UsageError("--article-timeout must be 0 (no limit) or a number of seconds")
+    out = _open_output(args.output)
     started = time.perf_counter()
-    pipeline = load_pipeline(stages)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    total = count_articles(args.paths) if sys.stderr.isatty() and not args.no_progress else None
-    progress = Progress(sys.stderr, total, enabled=sys.stderr.isatty() and not args.no_progress)
     n_docs = n_err = 0
     try:
-        items = read_inputs(args.paths, max_chars=args.max_chars, published=published)
-        for doc in _write_documents(pipeline.pipe(items, workers=args.workers), out, args.format):
-            n_docs += 1
-            n_err += bool(doc.errors)
-            progress.update(n_docs, n_err)
+        pipeline = load_pipeline(stages)
+        pipeline.article_timeout = args.article_timeout or None
+        show = sys.stderr.isatty() and not args.no_progress
+        total = count_articles(args.paths) if show else None
+        progress = Progress(sys.stderr, total, enabled=show)
+        try:
+            items = read_inputs(args.paths, max_chars=args.max_chars, published=published)
+            for doc in _write_documents(pipeline.pipe(items, workers=args.workers), out, args.format):
+                n_docs += 1
+                n_err += bool(doc.errors)
+                progress.update(n_docs, n_err)
+        finally:
+            progress.close()
     finally:
-        progress.close()
         if out is not sys.stdout:
             out.close()
         else:
             out.flush()
     elapsed = time.perf_counter() - started
     rate = n_docs / elapsed if elapsed > 0 else 0.0
-    print(f"marsad: {n_docs} articles, {n_err} with errors, {elapsed:.2f} s, {rate:.1f} articles/s"
-          + (f" -> {args.output}" if args.output else ""), file=sys.stderr)
+    print(f"marsad: {_plural(n_docs, 'article')}, {n_err:,} with errors, {elapsed:.2f} s, "
+          f"{rate:.1f} articles/s" + (f" -> {args.output}" if args.output else ""), file=sys.stderr)
     return EXIT_ARTICLE_ERRORS if n_err else EXIT_OK
 
 
@@ -225,9 +276,40 @@ def cmd_version(args: argparse.Namespace) -> int:
 # -- parser -----------------------------------------------------------------------------------
 
 def _add_stages(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--stages", nargs="+", metavar="STAGE",
-                   help="run only these stages (text, entities, times, places, events, quotes; "
-                        "the text stage always runs)")
+    p.add_argument("--stages", action="append", metavar="A,B",
+                   help="run only these stages, comma-separated or --stages repeated (text, entities, "
+                        "times, places, events, quotes; the text stage always runs)")
+
+
+def _extract_epilog() -> str:
+    from marsad.errors import CODES
+
+    codes = "\n".join(f"  {code}  {meaning}" for code, meaning in CODES.items())
+    return f"""\
+input formats:
+  .txt                  one article per file (id: file name without extension)
+  .jsonl, .jsonl.gz     one article per line: "id", "text" required; "title", "published",
+                        "source", "url" optional (strings), "meta" an object
+  .json                 one article object, or a list of them
+  .html, .htm           the main text and title of a page
+  DIR                   its files of the kinds above, sorted
+  -                     stdin: JSON lines if the first line is a JSON object, else one text article
+
+error codes (each unreadable or failed article becomes a record whose "errors" say what, where
+and what to do; the batch goes on):
+{codes}
+
+exit codes:
+  0  every article processed cleanly
+  1  at least one article has an error record
+  2  usage error (bad option, unknown stage, -o into a missing folder)
+  3  the run itself failed (the pipeline could not be built, output could not be written,
+     an internal error)
+
+examples:
+  marsad extract news/2025-07.jsonl.gz -o events.jsonl --published 2025-07-01 -j 4
+  marsad extract articles/ --stages entities,events --format table
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -237,7 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"marsad {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("extract", help="read articles and write one Document per article")
+    p = sub.add_parser("extract", help="read articles and write one Document per article",
+                       description="Read articles and write one Document (JSON record) per article.",
+                       epilog=_extract_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help=".txt, .jsonl, .jsonl.gz, .json, .html files, directories, or - for stdin")
     p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) for articles without one")
@@ -245,6 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--format", choices=("jsonl", "json", "table"), default="jsonl")
     p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
                    help=f"refuse articles longer than N characters (default {DEFAULT_MAX_CHARS:,})")
+    p.add_argument("--article-timeout", type=float, default=DEFAULT_ARTICLE_TIMEOUT, metavar="SECONDS",
+                   help=f"give up on an article after this long (error E303) and go on; 0 for no limit "
+                        f"(default {DEFAULT_ARTICLE_TIMEOUT:g})")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.add_argument("-j", "--workers", type=int, default=1, metavar="N",
                    help=f"processes to run (default 1; this machine has {os.cpu_count()} CPUs); "
@@ -288,10 +375,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except SetupError as exc:
         print(f"marsad {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_ARTICLE_ERRORS
+        return EXIT_FAILURE
     except BrokenPipeError:  # `marsad extract ... | head`
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:  # output could not be written: a full disk, a closed pipe
+        print(f"marsad {args.command}: error: the run stopped ({type(exc).__name__}: {exc}); "
+              "free disk space or check the output, then rerun", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception:  # noqa: BLE001 - an internal error: a traceback to report, and exit 3
+        traceback.print_exc()
+        print(f"marsad {args.command}: error: internal error (traceback above); please report it "
+              "with the input that caused it", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 if __name__ == "__main__":  # pragma: no cover

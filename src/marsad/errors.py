@@ -56,6 +56,11 @@ CODES = {
     "E108": "article is larger than the size limit",
     "E109": "bad 'published' value",
     "E110": "a reader's library is missing or broken (e.g. trafilatura for HTML)",
+    "E111": "JSON record nested too deeply",
+    "E112": "file holds no articles (an empty .jsonl or .jsonl.gz, an empty JSON list)",
+    "E113": "a JSON field has the wrong type (id, title, source, url not strings; meta not an object)",
     "E301": "a pipeline stage raised an exception",
-    "E302": "a worker process died while the article was in its batch",
+    "E302": "a worker process died while the article was in its batch (after one retry)",
+    "E303": "the article took longer than the time budget (--article-timeout)",
+    "E304": "the article could not be handed to a worker process",
 }

@@ -8,6 +8,7 @@ else `text`) with character offsets, end exclusive. Records are slotted dataclas
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -27,6 +28,9 @@ CAMEO_ROOT = {
     "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
     "ASSAULT": "19",
 }
+
+# Lone UTF-16 surrogates: no UTF-8 writer takes them.
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def parse_published(value: Any) -> dt.date | dt.datetime | None:
@@ -278,6 +282,12 @@ class Article(_Record):
         self.published = parse_published(self.published)
         if self.title is None:
             self.title = ""
+        # A lone surrogate (from a "\ud800" JSON escape) could not be written as UTF-8: it
+        # becomes U+FFFD, one character for one, so offsets are unchanged.
+        for name in ("id", "text", "title"):
+            value = getattr(self, name)
+            if isinstance(value, str) and SURROGATE_RE.search(value):
+                setattr(self, name, SURROGATE_RE.sub("\ufffd", value))
 
     @property
     def full_text(self) -> str:

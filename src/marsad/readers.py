@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from marsad.errors import CODES, InputError
-from marsad.model import Article, Document, ErrorRecord, parse_published
+from marsad.model import SURROGATE_RE, Article, Document, ErrorRecord, parse_published
 
 DEFAULT_MAX_CHARS = 2_000_000
 # UTF-8 needs at most 4 bytes a character (6 for a JSON \uXXXX escape): inputs larger than
@@ -45,6 +45,9 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _DIR_SUFFIXES = (".txt", ".json") + _JSONL_SUFFIXES + _HTML_SUFFIXES
+# JSON records deeper than this are refused (E111): real articles nest a level or two, and a
+# deeper record could not be copied to a worker process (pickling recurses).
+MAX_JSON_DEPTH = 32
 
 
 def error_document(article_id: str, code: str, message: str, *, where: str | None = None,
@@ -175,30 +178,62 @@ def article_from_record(record: Any, *, where: str, fallback_id: str, max_chars:
                         published: Any = None) -> Article | Document:
     """An Article from one decoded JSON record, or an error Document saying what is wrong."""
     if not isinstance(record, dict):
-        return error_document(fallback_id, "E106", f"{where}: record is a JSON {type(record).__name__}, "
+        return error_document(fallback_id, "E106", f"{where}: record is a JSON {_json_type(record)}, "
                               "not an object; write one {\"id\": ..., \"text\": ...} object per line",
                               where=where)
+    record = clean_surrogates(record)
     raw_id = record.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
+        return error_document(fallback_id, "E113", f"{where}: record has {_a_json(raw_id)} 'id'; "
+                              "write the id as a string (or a whole number)", where=where)
     article_id = str(raw_id) if raw_id not in (None, "") else fallback_id
     text = record.get("text")
     if not isinstance(text, str):
-        what = "lacks 'text'" if text is None else f"has a {type(text).__name__} 'text'"
+        what = "lacks 'text'" if text is None else f"has {_a_json(text)} 'text'"
         return error_document(article_id, "E106", f"{where}: record {article_id!r} {what}; every record "
                               "needs a 'text' string (and an 'id')", where=where)
-    title = record.get("title")
-    if title is not None and not isinstance(title, str):
-        title = str(title)
+    for key in ("title", "source", "url"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return error_document(article_id, "E113", f"{where}: record {article_id!r} has {_a_json(value)} "
+                                  f"{key!r}; write it as a string (or leave it out)", where=where)
+    meta = record.get("meta")
+    if meta is not None and not isinstance(meta, dict):
+        return error_document(article_id, "E113", f"{where}: record {article_id!r} has {_a_json(meta)} "
+                              "'meta'; 'meta' must be an object (or left out)", where=where)
     try:
         parse_published(record.get("published"))
     except (ValueError, TypeError) as exc:
         return error_document(article_id, "E109", f"{where}: record {article_id!r}: {exc}", where=where)
-    try:
-        article = Article.from_dict({**record, "id": article_id, "text": text, "title": title or ""})
-    except (ValueError, TypeError) as exc:
-        return error_document(article_id, "E106", f"{where}: record {article_id!r} has a malformed field "
-                              f"({exc}); 'meta' must be an object, the rest strings", where=where)
+    article = Article.from_dict({**record, "id": article_id, "text": text, "title": record.get("title") or ""})
     _apply_default_published(article, published)
     return _check_article(article, where, max_chars)
+
+
+_JSON_TYPES = {dict: "object", list: "list", str: "string", int: "number", float: "number",
+               bool: "true/false", type(None): "null"}
+
+
+def _json_type(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _a_json(value: Any) -> str:
+    """'a list', 'an object': the JSON type of a value, with its article."""
+    kind = _json_type(value)
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+def clean_surrogates(value: Any) -> Any:
+    """`value` with every lone surrogate in its strings (keys too; "\\ud800" escaped in JSON)
+    replaced by U+FFFD, one character for one, so offsets hold; no UTF-8 writer takes them."""
+    if isinstance(value, str):
+        return SURROGATE_RE.sub("\ufffd", value) if SURROGATE_RE.search(value) else value
+    if isinstance(value, dict):
+        return {clean_surrogates(k): clean_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_surrogates(v) for v in value]
+    return value
 
 
 def _open_binary(path: Path) -> BinaryIO:
@@ -233,6 +268,22 @@ def iter_jsonl(fh: BinaryIO, *, name: str, max_chars: int = DEFAULT_MAX_CHARS,
     """Articles from a binary stream of JSON lines. A line over the size limit is skipped
     without being parsed; a corrupt gzip stream ends the file with an error record."""
     line_limit = max_chars * _JSON_BYTES_PER_CHAR + 65536
+    read = 0
+    for item in _iter_jsonl_lines(fh, name=name, line_limit=line_limit, max_chars=max_chars,
+                                  published=published):
+        read += 1
+        yield item
+    if not read:
+        yield _no_articles(name, name, "no JSON lines (it is empty)")
+
+
+def _no_articles(article_id: str, where: str, what: str) -> Document:
+    return error_document(article_id, "E112", f"{where}: holds {what}, so no article was read; "
+                          "check that the file was written completely, or leave it out", where=where)
+
+
+def _iter_jsonl_lines(fh: BinaryIO, *, name: str, line_limit: int, max_chars: int,
+                      published: Any) -> Iterator[Article | Document]:
     lineno = 0
     while True:
         where = f"{name}:{lineno + 1}"
@@ -287,12 +338,52 @@ def _iter_jsonl_utf16(first: bytes, fh: BinaryIO, *, name: str, max_chars: int,
             yield _parse_line(line, where=f"{name}:{lineno}", max_chars=max_chars, published=published)
 
 
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def load_json(text: str | bytes, *, where: str) -> Any:
+    """json.loads that refuses what marsad could not write back or carry: NaN and Infinity,
+    integers too long to convert, nesting deeper than MAX_JSON_DEPTH. Raises InputError
+    (E105 not JSON, E111 too deep)."""
+    try:
+        record = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        msg = exc.msg.removesuffix(" at")  # "Invalid control character '\n' at"
+        raise InputError(f"{where}: not valid JSON ({msg}, line {exc.lineno} column {exc.colno}); "
+                         "give one JSON object per line (or, in .json, an object or a list of them)",
+                         where=where, code="E105") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply to read; give flat records "
+                         f"(at most {MAX_JSON_DEPTH} levels)", where=where, code="E111") from None
+    except ValueError as exc:  # NaN, Infinity; an integer of thousands of digits
+        raise InputError(f"{where}: not valid JSON ({exc}); write plain numbers and strings",
+                         where=where, code="E105") from None
+    if _too_deep(record, MAX_JSON_DEPTH):
+        raise InputError(f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels deep; give flat "
+                         "records (id, text, title, published, source, url, meta)", where=where, code="E111")
+    return record
+
+
+def _too_deep(value: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than `limit` levels (walked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth + 1 > limit:
+                    return True
+                stack.append((child, depth + 1))
+    return False
+
+
 def _parse_line(line: str, *, where: str, max_chars: int, published: Any) -> Article | Document:
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return error_document(where, "E105", f"{where}: not valid JSON ({exc.msg} at column {exc.colno}); "
-                              "each line must be one JSON object", where=where)
+        record = load_json(line, where=where)
+    except InputError as exc:
+        return _from_input_error(exc, where, where)
     return article_from_record(record, where=where, fallback_id=where, max_chars=max_chars,
                                published=published)
 
@@ -311,15 +402,14 @@ def read_json_file(path: Path, *, max_chars: int, published: Any = None) -> Iter
         yield _oversize(path.stem, where, f"{os.path.getsize(path):,} bytes", max_chars)
         return
     try:
-        record = json.loads(decode_bytes(data, where=where))
+        record = load_json(decode_bytes(data, where=where), where=where)
     except InputError as exc:
         yield _from_input_error(exc, path.stem, where)
         return
-    except json.JSONDecodeError as exc:
-        yield error_document(path.stem, "E105", f"{where}:{exc.lineno}: not valid JSON ({exc.msg}); "
-                             "give one article object, a list of them, or use .jsonl", where=where)
-        return
     records = record if isinstance(record, list) else [record]
+    if not records:
+        yield _no_articles(path.stem, where, "an empty JSON list")
+        return
     for i, rec in enumerate(records, 1):
         item_where = f"{where}[{i}]" if isinstance(record, list) else where
         fallback = f"{path.stem}:{i}" if isinstance(record, list) else path.stem
@@ -404,7 +494,7 @@ def _is_json_object(line: bytes) -> bool:
         return False
     try:
         return isinstance(json.loads(line), dict)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         # Opens like an object but does not parse (broken or over-long): still JSON lines, so
         # the reader reports the bad line instead of reading the stream as prose.
         return True
@@ -462,12 +552,7 @@ def read_path(path: str, *, max_chars: int = DEFAULT_MAX_CHARS, published: Any =
         return
     p = Path(path)
     if p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(_DIR_SUFFIXES))
-        if not files:
-            yield error_document(path, "E101", f"{path}: directory holds no .txt, .jsonl, .jsonl.gz or "
-                                 ".html files; point marsad at the files themselves")
-        for f in files:
-            yield from read_path(str(f), max_chars=max_chars, published=published)
+        yield from _read_directory(path, max_chars=max_chars, published=published)
         return
     try:
         yield from _FILE_READERS[kind](p, max_chars=max_chars, published=published)
@@ -476,6 +561,25 @@ def read_path(path: str, *, max_chars: int = DEFAULT_MAX_CHARS, published: Any =
     except OSError as exc:
         yield error_document(p.stem or path, "E101", f"{path}: could not be read ({exc.strerror or exc}); "
                              "check the path and its permissions", where=path)
+
+
+def _read_directory(path: str, *, max_chars: int, published: Any) -> Iterator[Article | Document]:
+    """The supported files under a directory, sorted; a folder that cannot be listed is an
+    error record (E101), not a silent gap."""
+    unlistable: list[OSError] = []
+    files = []
+    for folder, _dirs, names in os.walk(path, onerror=unlistable.append):
+        files += [os.path.join(folder, n) for n in names if n.lower().endswith(_DIR_SUFFIXES)
+                  and os.path.isfile(os.path.join(folder, n))]
+    for exc in sorted(unlistable, key=lambda e: str(e.filename)):
+        where = str(exc.filename or path)
+        yield error_document(where, "E101", f"{where}: folder could not be listed ({exc.strerror or exc}); "
+                             "its articles were not read: check its permissions", where=where)
+    if not files and not unlistable:
+        yield error_document(path, "E101", f"{path}: directory holds no .txt, .jsonl, .jsonl.gz or "
+                             ".html files; point marsad at the files themselves")
+    for f in sorted(files, key=lambda f: Path(f).parts):
+        yield from read_path(f, max_chars=max_chars, published=published)
 
 
 def read_inputs(paths: Iterable[str], *, max_chars: int = DEFAULT_MAX_CHARS, published: Any = None,
@@ -512,7 +616,7 @@ def count_articles(paths: Iterable[str]) -> int | None:
 
 
 __all__ = [
-    "CODES", "DEFAULT_MAX_CHARS", "article_from_record", "count_articles", "decode_bytes",
-    "error_document", "input_kind", "iter_jsonl", "read_html_bytes", "read_inputs", "read_path",
-    "read_stream", "read_text_bytes",
+    "CODES", "DEFAULT_MAX_CHARS", "MAX_JSON_DEPTH", "article_from_record", "clean_surrogates",
+    "count_articles", "decode_bytes", "error_document", "input_kind", "iter_jsonl", "load_json",
+    "read_html_bytes", "read_inputs", "read_path", "read_stream", "read_text_bytes",
 ]
