@@ -12,6 +12,7 @@ never the dateline's place unless the clause itself names it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
@@ -286,21 +287,18 @@ def event_location(doc: Document, start: int, end: int, *, destination: bool = F
     dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else (-1, -1)
     by_entity = {p.entity: p for p in doc.places}
     found: list[tuple[int, Entity, Mention]] = []
-    for ent in doc.entities:
-        if ent.type not in PLACE_TYPES:
+    starts, mentions = _place_mentions(doc)
+    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+        ent, m = mentions[i]
+        if m.end > end or dateline[0] <= m.start < dateline[1]:
             continue
-        for m in ent.mentions or [Mention(ent.start, ent.end, ent.text)]:
-            if not (start <= m.start and m.end <= end):
-                continue
-            if dateline[0] <= m.start < dateline[1]:
-                continue
-            place = by_entity.get(ent.id)
-            is_country = place is not None and place.feature_code == "PCLI"
-            if not posts and _post_of_envoy(text, start, m.start):
-                continue  # سفير واشنطن في دمشق: the envoy's post, not where anything happened
-            if _locative_before(text, start, m.start, destination=destination, country=is_country) or \
-                    trigger is not None and _where_after(text, m.end, trigger):
-                found.append((m.start, ent, m))
+        place = by_entity.get(ent.id)
+        is_country = place is not None and place.feature_code == "PCLI"
+        if not posts and _post_of_envoy(text, start, m.start):
+            continue  # سفير واشنطن في دمشق: the envoy's post, not where anything happened
+        if _locative_before(text, start, m.start, destination=destination, country=is_country) or \
+                trigger is not None and _where_after(text, m.end, trigger):
+            found.append((m.start, ent, m))
     gaz = gazetteer or Gazetteer.default()
     # The leftmost place the gazetteer knows: an unknown hamlet (في منطقة الحسينية بمحافظة
     # الحديدة) gives way to the known place written after it.
@@ -309,6 +307,22 @@ def event_location(doc: Document, start: int, end: int, *, destination: bool = F
         if loc is not None:
             return loc
     return None
+
+
+def _place_mentions(doc: Document) -> tuple[list[int], list[tuple[Entity, Mention]]]:
+    """Every mention of a GPE/LOC entity, sorted by start (ties in entity, then mention
+    order), with the starts for bisection; built once per set of entities and kept in
+    doc.layers, so a clause's places are found without a scan of the whole article."""
+    key = tuple((id(e), e.type, len(e.mentions)) for e in doc.entities)
+    cached = doc.layers.get("place_mentions")
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    pairs = [(ent, m) for ent in doc.entities if ent.type in PLACE_TYPES
+             for m in ent.mentions or [Mention(ent.start, ent.end, ent.text)]]
+    pairs.sort(key=lambda pair: pair[1].start)  # stable: ties keep entity, then mention order
+    starts = [m.start for _, m in pairs]
+    doc.layers["place_mentions"] = (key, starts, pairs)
+    return starts, pairs
 
 
 def _located(doc: Document, gaz: Gazetteer, start: int, ent: Entity, m: Mention,

@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from marsad.knowledge import load_jsonl
 from marsad.model import Attribution, Document, Entity, Quote
@@ -280,10 +281,28 @@ class _Ctx:
     # Mentions are in order and never overlap: their starts and their ends both ascend.
     starts: list[int] = field(init=False)
     ends: list[int] = field(init=False)
+    sentence_starts: list[int] = field(init=False)
+    # Time expressions by start, with the furthest end reached so far: in_time by bisection.
+    time_starts: list[int] = field(init=False)
+    time_reach: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
         self.ends = [m.end for m in self.mentions]
+        self.sentence_starts = [s for s, _ in self.sentences]
+        ordered = sorted(self.times)
+        self.time_starts = [s for s, _ in ordered]
+        self.time_reach = list(accumulate((e for _, e in ordered), max))
+
+    def in_time(self, pos: int) -> bool:
+        """Whether `pos` lies inside a time expression."""
+        i = bisect_right(self.time_starts, pos)
+        return i > 0 and self.time_reach[i - 1] > pos
+
+    def sentence_at(self, pos: int) -> tuple[int, int] | None:
+        """The sentence holding `pos` (sentences are in order and never overlap), by bisection."""
+        i = bisect_right(self.sentence_starts, pos) - 1
+        return self.sentences[i] if i >= 0 and pos < self.sentences[i][1] else None
 
     def in_quote(self, pos: int) -> bool:
         return any(q.open <= pos < q.close_end for q in self.spans)
@@ -377,7 +396,7 @@ class QuoteFinder:
         return self._word_before(text, k)[1]
 
     def _in_time(self, ctx: _Ctx, pos: int) -> bool:
-        return any(s <= pos < e for s, e in ctx.times)
+        return ctx.in_time(pos)
 
     # -- the subject of a reporting verb --
 
@@ -444,7 +463,9 @@ class QuoteFinder:
 
     def _subject_before(self, ctx: _Ctx, start: int, pos: int) -> _Mention | None:
         """SVO: a mention directly before the verb (لافروف قال)."""
-        for m in reversed(ctx.mentions):
+        # Mentions ending after pos change nothing below: start from the last that does not.
+        for i in range(bisect_right(ctx.ends, pos) - 1, -1, -1):
+            m = ctx.mentions[i]
             if m.end <= pos and m.start >= start:
                 if ctx.text[m.end:pos].strip(" \t\u00a0،,") or self._is_object(ctx.text, m):
                     return None
@@ -622,12 +643,13 @@ class QuoteFinder:
         """(position, speaker, gender) of every main-clause speech verb with a named subject.
         A verb inside reported speech (أشار إلى أن البيت الأبيض أعلن) is not one."""
         out = []
+        stops = [m.start() for m in _CLAUSE_STOP_RE.finditer(ctx.text)]  # one pass, not one per verb
         for t in self._triggers(ctx, 0, len(ctx.text), phrases=False):
             if t.kind != "speech":
                 continue
-            stop = _CLAUSE_STOP_RE.search(ctx.text, t.end)
-            limit = stop.start() if stop else len(ctx.text)
-            sent = next(((s, e) for s, e in ctx.sentences if s <= t.start < e), (t.start, limit))
+            i = bisect_left(stops, t.end)
+            limit = stops[i] if i < len(stops) else len(ctx.text)
+            sent = ctx.sentence_at(t.start) or (t.start, limit)
             if any(normalize(w) in self.f.complementizers for w in ctx.text[sent[0]:t.start].split()):
                 continue
             res = self._resolve(ctx, t, limit, sent, None)

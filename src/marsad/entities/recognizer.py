@@ -13,6 +13,7 @@ Layers, each recorded in `Mention.how` (pattern: a quoted name after an organiza
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -254,6 +255,7 @@ class EntityRecognizer:
                     f"{t.norm} {tokens[i + 1].norm}" in self._titles:
                 starts.append(i + 2)
         added = []
+        roles = _RolesBefore(cands)
         for first in sorted(set(starts)):
             last = first
             words = []
@@ -275,9 +277,11 @@ class EntityRecognizer:
             surface = doc.text[tokens[first].start:tokens[last].end]
             cand = Candidate(tokens[first].start, tokens[last].end, first, last, "PER", "role",
                              f"titled:{' '.join(words)}", transliterate(surface), confidence=0.55)
-            self._code_from_context(cand, cands)
+            _code_from_context(cand, roles)
             added.append(cand)
             taken.update(range(first, last + 1))
+        if roles.used:
+            cands = [c for c in cands if id(c) not in roles.used]
         added += self._names_before_roles(doc, tokens, cands, taken)
         return sorted(cands + added, key=lambda c: c.start) if added else cands
 
@@ -348,7 +352,13 @@ class EntityRecognizer:
     def _add_model_spans(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
         if self.tagger is None or not tokens:
             return cands
+        # Candidates by start, to find those a span overlaps by bisection (no scan per span:
+        # a long article has thousands of both).
         taken = sorted(cands, key=lambda c: c.start)
+        starts = [c.start for c in taken]
+        longest = max((c.end - c.start for c in taken), default=0)
+        replaced: set[int] = set()  # ids of candidates a longer model span took the place of
+        roles = _RolesBefore(cands)
         tok_at = {t.start: i for i, t in enumerate(tokens)}
         tok_end = {t.end: i for i, t in enumerate(tokens)}
         added: list[Candidate] = []
@@ -362,7 +372,8 @@ class EntityRecognizer:
             if span.type == "PER" and first == last and tokens[first].norm.startswith("ال"):
                 continue  # المفتشون: a definite plural noun, not a name
             span_start, span_end = tokens[first].start, tokens[last].end
-            inside = [c for c in taken if c.start < span_end and span_start < c.end]
+            inside = [c for c in taken[bisect_left(starts, span_start - longest):bisect_left(starts, span_end)]
+                      if span_start < c.end and id(c) not in replaced]
             if inside:
                 for c in inside:
                     if c.extra.get("ambiguous") and _same_kind(c.type, span.type):
@@ -378,9 +389,7 @@ class EntityRecognizer:
                         span.confidence >= 0.9 and all(c.how == "lexicon" and c.type in ("GPE", "LOC")
                                                        and not c.key.startswith("country:") for c in inside)))):
                     continue
-                for c in inside:
-                    cands.remove(c)
-                    taken.remove(c)
+                replaced.update(id(c) for c in inside)
             # وكالة الأنباء الإيرانية: an organization named with a nationality belongs to it.
             nationalities = {c.code for c in inside if c.type == "NORP" and c.code}
             start = self._strip_clitics(tokens[first])
@@ -391,10 +400,12 @@ class EntityRecognizer:
             cand = Candidate(start, span_end, first, last, etype, "model",
                              f"model:{etype}:{_surface_key(tokens[first:last + 1], start, tokens[first])}",
                              transliterate(text), confidence=round(0.85 * span.confidence, 3))
-            self._code_from_context(cand, cands)
+            _code_from_context(cand, roles, skip=replaced)
             if cand.code is None and etype == "ORG" and len(nationalities) == 1:
                 cand.code = nationalities.pop()
             added.append(cand)
+        if replaced or roles.used:
+            cands = [c for c in cands if id(c) not in replaced and id(c) not in roles.used]
         return sorted(cands + added, key=lambda c: c.start)
 
     def _trim(self, tokens: list[Token], first: int, last: int, etype: str) -> tuple[int, int]:
@@ -430,16 +441,6 @@ class EntityRecognizer:
                 if prefix[-1] == "ال" or whole < 3.0 or zipf(token.norm[letters:]) >= whole + 1.0:
                     best = letters
         return stem_offset(token, best)
-
-    @staticmethod
-    def _code_from_context(cand: Candidate, cands: list[Candidate]) -> None:
-        """An unknown name takes office and country from a role right before it."""
-        for c in cands:
-            if c.last + 1 == cand.first and c.extra.get("role_only"):
-                office, code, sector = c.extra["role"]
-                cand.office, cand.code, cand.sector = office, code, sector
-                cands.remove(c)
-                return
 
     # --- layer 4: short references ---------------------------------------------------
     def _link_short_forms(self, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
@@ -522,6 +523,33 @@ class EntityRecognizer:
             return None
         records = self._gazetteer.lookup(surface)
         return records[0] if records else None
+
+
+class _RolesBefore:
+    """Unnamed role candidates (role_only) by the token right after them; each is taken up by
+    at most one name (`used` holds the ids of those taken)."""
+
+    def __init__(self, cands: list[Candidate]):
+        self.by_next: dict[int, list[Candidate]] = {}
+        for c in cands:
+            if c.extra.get("role_only"):
+                self.by_next.setdefault(c.last + 1, []).append(c)
+        self.used: set[int] = set()
+
+    def take(self, first: int, skip: set[int]) -> Candidate | None:
+        for c in self.by_next.get(first, ()):
+            if id(c) not in self.used and id(c) not in skip:
+                self.used.add(id(c))
+                return c
+        return None
+
+
+def _code_from_context(cand: Candidate, roles: _RolesBefore, skip: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+    """An unknown name takes office and country from a role right before it (the role is
+    then folded into the name, not kept as its own candidate)."""
+    role = roles.take(cand.first, skip)
+    if role is not None:
+        cand.office, cand.code, cand.sector = role.extra["role"]
 
 
 def _link_parenthesized_aliases(tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:

@@ -120,6 +120,7 @@ def _split_paragraph(text: str, start: int, end: int, spans: list[tuple[int, int
         start = dateline.end
     sent_start = start
     open_quote: str | None = None
+    close_at = -1  # the first closing mark of the open quotation at or after the last look
     # Walk quote marks and boundary candidates in order.
     for m in _MARK_OR_BOUNDARY_RE.finditer(text, start, end):  # endpos: `$` is the paragraph's end
         pos = m.start()
@@ -129,22 +130,49 @@ def _split_paragraph(text: str, start: int, end: int, spans: list[tuple[int, int
                 continue  # a stray straight quote
             if open_quote is None:
                 open_quote = tok
+                close_at = text.find(_OPENERS[tok], pos + 1, end)
                 continue
         if open_quote is not None and tok == _OPENERS[open_quote]:
             open_quote = None
             continue
         if tok[0] not in _END_PUNCT:
             continue
-        if open_quote is not None and _closing_quote_ahead(text, pos, end, open_quote):
-            continue  # punctuation inside a quotation that closes later
+        if open_quote is not None:
+            if 0 <= close_at < pos:  # that mark went inside a boundary (.»): look on from here
+                close_at = text.find(_OPENERS[open_quote], pos, end)
+            if close_at != -1:
+                continue  # punctuation inside a quotation that closes later
         if tok == "." and _is_abbreviation(text, pos):
             continue
         stop = m.end()
-        s, e = _trim(text, sent_start, stop)
-        if e > s:
-            spans.append((s, e))
+        _add_bounded(text, sent_start, stop, spans)
         sent_start = stop
         open_quote = None
-    s, e = _trim(text, sent_start, end)
-    if e > s:
-        spans.append((s, e))
+    _add_bounded(text, sent_start, end, spans)
+
+
+# Sentences longer than this are cut (at a comma, else a space) for the stages that work
+# sentence by sentence: a text without punctuation must not make one endless sentence.
+MAX_SENTENCE_CHARS = 600
+_SOFT_BREAK_RE = re.compile(r"[،,؛;:]\s")
+
+
+def _add_bounded(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append text[start:end], trimmed, cut into pieces of at most MAX_SENTENCE_CHARS: at the
+    last comma in the second half of the window, else the last whitespace, else hard."""
+    start, end = _trim(text, start, end)
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        half = start + MAX_SENTENCE_CHARS // 2
+        cut = -1
+        for m in _SOFT_BREAK_RE.finditer(text, half, limit):
+            cut = m.start() + 1
+        if cut == -1:
+            space = max(text.rfind(" ", half, limit), text.rfind("\u00a0", half, limit), text.rfind("\t", half, limit))
+            cut = space if space > start else limit
+        s, e = _trim(text, start, cut)
+        if e > s:
+            spans.append((s, e))
+        start, end = _trim(text, cut, end)
+    if end > start:
+        spans.append((start, end))
