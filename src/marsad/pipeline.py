@@ -113,6 +113,7 @@ class Pipeline:
                 code="E303", stage=name, where=article.id,
                 message=f"article {article.id!r} took longer than {self.article_timeout:g} s (stopped in "
                         f"{name}); the batch went on: split the article, or raise --article-timeout"))
+        _exact_references(doc)
         doc.layers.clear()
         return doc
 
@@ -451,6 +452,22 @@ def _fewer_collections() -> Iterator[None]:
             _streaming -= 1
             if _streaming == 0 and _thresholds_before is not None:
                 gc.set_threshold(*_thresholds_before)
+
+
+def _exact_references(doc: Document) -> None:
+    """An event's parties and place and a quote's speaker are references: their `text` is
+    the words at their offsets, whatever phrase a stage grew them into (نظيره الروسي: the
+    whole phrase, not الروسي alone)."""
+    text = doc.text
+    refs: list[Any] = []
+    for ev in doc.events:
+        refs += ev.actor + ev.recipient + [ev.reported_by, ev.location]
+    for q in doc.quotes:
+        refs += [q.speaker, q.via]
+    for ref in refs:
+        if ref is not None and ref.start is not None and ref.end is not None and \
+                0 <= ref.start <= ref.end <= len(text):
+            ref.text = text[ref.start:ref.end]
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
