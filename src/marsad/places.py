@@ -311,17 +311,17 @@ def event_location(doc: Document, start: int, end: int, *, destination: bool = F
 
 def _place_mentions(doc: Document) -> tuple[list[int], list[tuple[Entity, Mention]]]:
     """Every mention of a GPE/LOC entity, sorted by start (ties in entity, then mention
-    order), with the starts for bisection; built once per set of entities and kept in
-    doc.layers, so a clause's places are found without a scan of the whole article."""
-    key = tuple((id(e), e.type, len(e.mentions)) for e in doc.entities)
+    order), with the starts for bisection; built once and kept in doc.layers while
+    doc.entities stays the same list, so a clause's places are found without a scan of the
+    whole article."""
     cached = doc.layers.get("place_mentions")
-    if cached is not None and cached[0] == key:
-        return cached[1], cached[2]
+    if cached is not None and cached[0] is doc.entities and cached[1] == len(doc.entities):
+        return cached[2], cached[3]
     pairs = [(ent, m) for ent in doc.entities if ent.type in PLACE_TYPES
              for m in ent.mentions or [Mention(ent.start, ent.end, ent.text)]]
     pairs.sort(key=lambda pair: pair[1].start)  # stable: ties keep entity, then mention order
     starts = [m.start for _, m in pairs]
-    doc.layers["place_mentions"] = (key, starts, pairs)
+    doc.layers["place_mentions"] = (doc.entities, len(doc.entities), starts, pairs)
     return starts, pairs
 
 
