@@ -185,3 +185,22 @@ def test_workers_die_with_a_killed_parent(tmp_path):
     assert not [w for w in workers if _alive(w)], "workers outlived their parent"
     # Nobody holds the pipe open any more: a consumer reading the output sees its end.
     assert parent.stdout.read() is not None
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_cli_article_timeout_option(tmp_path, capsys, monkeypatch, workers):
+    import json
+
+    import marsad.cli
+
+    pipeline = _with_stage(_spin_on_slow)
+    monkeypatch.setattr(marsad.cli, "build_pipeline", lambda stages: pipeline)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n"
+                            for i, t in [("a", STORIES[0]), ("slow", STORIES[1]), ("b", STORIES[2])]),
+                    encoding="utf-8")
+    code = marsad.cli.main(["extract", str(feed), "--article-timeout", "0.5", "-j", workers, "--no-progress"])
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 1
+    assert {r["id"]: [e["code"] for e in r["errors"]] for r in records} == {"a": [], "slow": ["E303"], "b": []}
+    assert pipeline.article_timeout is None  # the option does not outlive the run

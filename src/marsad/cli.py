@@ -198,7 +198,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     n_docs = n_err = 0
     try:
         pipeline = load_pipeline(stages)
-        pipeline.article_timeout = args.article_timeout or None
+        # (the process-wide pipeline when every stage runs: its own budget comes back after)
+        budget_before, pipeline.article_timeout = pipeline.article_timeout, args.article_timeout or None
         show = sys.stderr.isatty() and not args.no_progress
         total = count_articles(args.paths) if show else None
         progress = Progress(sys.stderr, total, enabled=show)
@@ -210,6 +211,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 progress.update(n_docs, n_err)
         finally:
             progress.close()
+            pipeline.article_timeout = budget_before
     finally:
         if out is not sys.stdout:
             out.close()
