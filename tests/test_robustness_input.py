@@ -324,3 +324,15 @@ def test_help_lists_formats_codes_exit_codes_and_examples(capsys):
         assert code in out, code
     for exit_code in ("0  every", "1  at least", "2  usage", "3  the run"):
         assert exit_code in out
+
+
+def test_one_deep_record_in_a_json_list_costs_only_itself(tmp_path):
+    nested: object = "قاع"
+    for _ in range(100):
+        nested = [nested]
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps([{"id": "a", "text": STORY}, {"id": "b", "text": STORY2, "meta": {"x": nested}},
+                                {"id": "c", "text": STORY2}], ensure_ascii=False), encoding="utf-8")
+    a, b, c = read_inputs([str(path)])
+    assert isinstance(a, Article) and isinstance(c, Article)
+    assert [e.code for e in b.errors] == ["E111"] and "list.json[2]" in b.errors[0].where

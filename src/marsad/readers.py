@@ -342,10 +342,10 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON value")
 
 
-def load_json(text: str | bytes, *, where: str) -> Any:
+def load_json(text: str | bytes, *, where: str, max_depth: int | None = MAX_JSON_DEPTH) -> Any:
     """json.loads that refuses what marsad could not write back or carry: NaN and Infinity,
-    integers too long to convert, nesting deeper than MAX_JSON_DEPTH. Raises InputError
-    (E105 not JSON, E111 too deep)."""
+    integers too long to convert, nesting deeper than `max_depth` (None: only what the
+    parser cannot take). Raises InputError (E105 not JSON, E111 too deep)."""
     try:
         record = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -359,10 +359,14 @@ def load_json(text: str | bytes, *, where: str) -> Any:
     except ValueError as exc:  # NaN, Infinity; an integer of thousands of digits
         raise InputError(f"{where}: not valid JSON ({exc}); write plain numbers and strings",
                          where=where, code="E105") from None
-    if _too_deep(record, MAX_JSON_DEPTH):
-        raise InputError(f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels deep; give flat "
-                         "records (id, text, title, published, source, url, meta)", where=where, code="E111")
+    if max_depth is not None and _too_deep(record, max_depth):
+        raise _too_deep_error(where)
     return record
+
+
+def _too_deep_error(where: str) -> InputError:
+    return InputError(f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels deep; give flat "
+                      "records (id, text, title, published, source, url, meta)", where=where, code="E111")
 
 
 def _too_deep(value: Any, limit: int) -> bool:
@@ -402,7 +406,7 @@ def read_json_file(path: Path, *, max_chars: int, published: Any = None) -> Iter
         yield _oversize(path.stem, where, f"{os.path.getsize(path):,} bytes", max_chars)
         return
     try:
-        record = load_json(decode_bytes(data, where=where), where=where)
+        record = load_json(decode_bytes(data, where=where), where=where, max_depth=None)
     except InputError as exc:
         yield _from_input_error(exc, path.stem, where)
         return
@@ -413,6 +417,9 @@ def read_json_file(path: Path, *, max_chars: int, published: Any = None) -> Iter
     for i, rec in enumerate(records, 1):
         item_where = f"{where}[{i}]" if isinstance(record, list) else where
         fallback = f"{path.stem}:{i}" if isinstance(record, list) else path.stem
+        if _too_deep(rec, MAX_JSON_DEPTH):  # one deep record does not cost the others
+            yield _from_input_error(_too_deep_error(item_where), fallback, item_where)
+            continue
         yield article_from_record(rec, where=item_where, fallback_id=fallback, max_chars=max_chars,
                                   published=published)
 
