@@ -51,3 +51,20 @@ def of_type(doc: Document, etype: str):
 def told(events, etype: str):
     """Events of a type that the text asserts happened (neither negated nor hypothetical)."""
     return [e for e in events if e.type == etype and not e.negated and not e.hypothetical]
+
+
+_RULE_PIPELINE = None
+
+
+def rule_extract(text: str, published=None, title: str = "") -> Document:
+    """The stages before events, then the rule extractor alone: what the rules read in a
+    text (they feed the learned event stage as candidates and features)."""
+    global _RULE_PIPELINE
+    from marsad.events import EventExtractor
+    from marsad.pipeline import Pipeline
+
+    if _RULE_PIPELINE is None:
+        _RULE_PIPELINE = (Pipeline(["marsad.text.v1", "marsad.entities.v1", "marsad.times.v1", "marsad.places.v1"]),
+                          EventExtractor())
+    pre, rules = _RULE_PIPELINE
+    return rules(pre(Article(id="article", text=text, title=title, published=published)))

@@ -1,10 +1,15 @@
 """Run marsad on the shared development material and score it with the shared scorers.
 
-    python tools/evaluate.py [--shared ../shared] [--out DIR] [--json]
+    python tools/evaluate.py [--shared ../shared] [--out DIR] [--json] [--cv K]
 
 Scores: dev gold (score.py: entities, events, quotes, attributes) and the GSR dev
 sentences for PROTEST and ASSAULT (score_gsr.py). Prints the scorers' own lines, then a
-JSON summary (the quality gate in tests/test_quality_gate.py reads it).
+JSON summary (the quality gate in tests/test_quality_gate.py reads it). No model trains on
+the dev gold or the GSR sentences, so these are held-out figures.
+
+With `--cv K`: K-fold cross-validation by article over the training corpus
+(shared/gold/train): each fold is tagged by an event model trained on the other folds
+(same settings as `marsad train-events`), and score.py scores the whole corpus.
 """
 
 from __future__ import annotations
@@ -77,11 +82,43 @@ def evaluate(shared: Path, out: Path) -> tuple[str, dict]:
     return report, summary
 
 
+def cross_validate(shared: Path, out: Path, folds: int) -> tuple[str, dict]:
+    """score.py over shared/gold/train, every article tagged by a model that never saw it."""
+    from marsad.events.corpus import read_gold, read_views
+    from marsad.events.learned import EventReader, LearnedEventExtractor
+    from marsad.events.training import cross_validate as folds_of
+    from marsad.quotes import make_quotes
+
+    gold_dir = shared / "gold" / "train"
+    golds = read_gold([gold_dir])
+    reader = EventReader()
+    views = read_views(golds, reader)
+    quotes = make_quotes()
+    pred = out / f"cv{folds}_pred.jsonl"
+    docs = {}
+    for k, model, held_out in folds_of(views, golds, reader.speech, folds):
+        tagger = LearnedEventExtractor(model, reader)
+        for i in held_out:
+            doc = views[i].doc
+            doc.events = tagger.decide(views[i])
+            docs[i] = quotes(doc)
+        print(f"fold {k + 1}/{folds}: {len(held_out)} articles", file=sys.stderr)
+    with pred.open("w", encoding="utf-8") as fh:
+        for i in sorted(docs):
+            fh.write(json.dumps(docs[i].to_dict(), ensure_ascii=False) + "\n")
+    scorer = [sys.executable, str(shared / "eval" / "score.py"), str(gold_dir), "--pred", str(pred)]
+    text = subprocess.run(scorer, capture_output=True, text=True, check=True).stdout
+    summary = json.loads(subprocess.run(scorer + ["--json"], capture_output=True, text=True, check=True).stdout)
+    return f"{folds}-fold cross-validation over {len(golds)} articles of {gold_dir}:\n" + text, summary
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--out", type=Path, default=None, help="keep predictions here")
     ap.add_argument("--json", action="store_true", help="print only the JSON summary")
+    ap.add_argument("--cv", type=int, metavar="K", default=0,
+                    help="also K-fold cross-validate the event model over shared/gold/train")
     ap.add_argument("--raise-floors", action="store_true",
                     help="raise tests/quality_floors.json to these scores where they are higher")
     a = ap.parse_args(argv)
@@ -92,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         out = a.out or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
         report, summary = evaluate(a.shared, out)
+        if a.cv:
+            cv_report, summary["cv"] = cross_validate(a.shared, out, a.cv)
+            report += "\n" + cv_report
     if not a.json:
         print(report)
     print(json.dumps(summary, indent=1))

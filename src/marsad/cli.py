@@ -4,6 +4,7 @@
     marsad demo
     marsad entities TEXT|-
     marsad train-ner --corpus PATH... --output FILE
+    marsad train-events --corpus PATH... --output FILE
     marsad version
 
 Exit codes: 0 all articles processed cleanly, 1 some article carries an error record, 2 usage
@@ -267,6 +268,23 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_train_events(args: argparse.Namespace) -> int:
+    from marsad.events.corpus import CorpusError
+    from marsad.events.training import train_events
+
+    try:
+        report = train_events(list(args.corpus), args.output)
+    except CorpusError as exc:
+        print(f"marsad: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ImportError as exc:
+        print(f"marsad: train-events needs scikit-learn ({exc}); install it with pip install -e '.[train]'",
+              file=sys.stderr)
+        return EXIT_USAGE
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 def cmd_version(args: argparse.Namespace) -> int:
     from marsad.knowledge import knowledge_version
     from marsad.pipeline import available_stages
@@ -356,6 +374,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", nargs="+", required=True, metavar="PATH", help="training corpus files")
     p.add_argument("--output", required=True, metavar="FILE", help="where to write the model")
     p.set_defaults(func=cmd_train_ner)
+
+    p = sub.add_parser("train-events", help="train the event model from annotated articles (shared/spec/GOLD.md)")
+    p.add_argument("--corpus", nargs="+", required=True, metavar="PATH", help="gold folders or files")
+    p.add_argument("--output", required=True, metavar="FILE", help="where to write the model (.json.gz)")
+    p.set_defaults(func=cmd_train_events)
 
     p = sub.add_parser("version", help="print the marsad and knowledge versions")
     p.set_defaults(func=cmd_version)

@@ -10,12 +10,13 @@ whether it is joined to the party before by و (coordination).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from marsad.events.cues import load_actor_words
 from marsad.events.matcher import prep_of, readings
 from marsad.memo import word_cache
-from marsad.model import Document
+from marsad.model import Actor, Document
 from marsad.text import Token, normalize
 
 ACTOR_TYPES = frozenset(["PER", "ORG", "GPE", "NORP", "ROLE"])
@@ -42,6 +43,10 @@ class Party:
     @property
     def is_actor(self) -> bool:
         return self.type in ACTOR_TYPES or self.type == "GROUP"
+
+    def as_actor(self) -> Actor:
+        return Actor(code=self.code or "", name=self.name, sector=self.sector, text=self.text,
+                     entity=self.entity, start=self.start, end=self.end)
 
 
 def token_index(tokens: list[Token]) -> list[int]:
@@ -284,3 +289,17 @@ def _is_source(norm: str) -> bool:
 _SEPARATE = frozenset(["من", "الي", "علي", "عن", "مع", "في", "ضد", "بين", "نحو", "باتجاه", "حول",
                        "لدي", "تجاه", "ازاء", "عند", "امام", "منه", "منها", "عليه", "عليها",
                        "اليه", "اليها", "معه", "معها", "عنه", "عنها", "بشان", "حيال", "قبل"])
+
+
+def home_country(doc: Document, parties: list[Party]) -> str | None:
+    """The country the story is mostly about: the most-mentioned state, the title counting
+    double and the dateline not at all."""
+    count: Counter[str] = Counter()
+    title_end = len(doc.article.title)
+    filed = range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
+    for p in parties:
+        if p.start in filed:
+            continue  # باريس، فرنسا (CNN): where the story was filed, not what it is about
+        if p.code and p.code not in ("IGO", "NGO", "UNK") and p.type in ("GPE", "NORP", "ORG", "PER", "ROLE", "LOC"):
+            count[p.code] += 2 if p.start < title_end else 1
+    return count.most_common(1)[0][0] if count else None

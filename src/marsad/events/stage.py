@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections import Counter
 
 from marsad.events import concrete
 from marsad.events.arguments import Args, assign
@@ -21,7 +20,7 @@ from marsad.events.lexicon import Lexicon, load_lexicon
 from marsad.events.matcher import Hit, find_triggers, governs_noun
 from marsad.events.merge import merge_events
 from marsad.events.modality import modality, old_date
-from marsad.events.parties import Party, build_parties
+from marsad.events.parties import Party, build_parties, home_country
 from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Location, Sentence, Span
 from marsad.text import Token, normalize, tokenize
 
@@ -107,7 +106,7 @@ class EventExtractor:
         # طرابلس (ا ف ب): the dateline says where the story was filed; it names no party
         filed_at = range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
         published = doc.article.published_date
-        home = _home_country(doc, parties)
+        home = home_country(doc, parties)
         starts = [t.start for t in tokens]
         name_tokens = _name_tokens(doc, starts) | self._after_name_heads(tokens)
         events: list[Event] = []
@@ -295,8 +294,8 @@ class EventExtractor:
         c_start, c_end = tokens[clause.first].start, tokens[clause.last - 1].end
         t_start = tokens[hit.first].start
         t_end = tokens[max(hit.consumed)].end if hit.consumed else tokens[hit.last].end
-        actors = [_actor(p) for p in args.actors]
-        recipients = [_actor(p) for p in args.recipients if not _same_party(p, args.actors)]
+        actors = [p.as_actor() for p in args.actors]
+        recipients = [p.as_actor() for p in args.recipients if not _same_party(p, args.actors)]
         explicit_actor, explicit_recipient = bool(actors), bool(recipients)
         visit = (args.mode or entry.mode) == "visit"
         said = QUAD_CLASS[etype] in _VERBAL and etype != "CONSULT"
@@ -330,7 +329,7 @@ class EventExtractor:
             trigger=Span(t_start, t_end, text[t_start:t_end]),
             mode=args.mode or entry.mode, quad=QUAD_CLASS[etype], cameo=CAMEO_ROOT[etype],
             negated=mod.negated, hypothetical=mod.hypothetical, future=mod.future and not mod.historical,
-            historical=mod.historical, reported_by=_actor(speaker[0]) if speaker else None,
+            historical=mod.historical, reported_by=speaker[0].as_actor() if speaker else None,
             rule=entry.rule, confidence=_confidence(hit, explicit_actor, explicit_recipient),
         )
         if ev.reported_by is not None and not ev.reported_by.code:
@@ -880,11 +879,6 @@ def _nearby_recipient(args: Args, parties: list[Party], hit: Hit, clauses: list[
     return [pick] if pick else []
 
 
-def _actor(p: Party) -> Actor:
-    return Actor(code=p.code or "", name=p.name, sector=p.sector, text=p.text, entity=p.entity,
-                 start=p.start, end=p.end)
-
-
 def _same_party(p: Party, actors: list[Party]) -> bool:
     return any(a is p for a in actors)
 
@@ -935,20 +929,6 @@ def _date_value(value) -> tuple[str | None, str | None]:
     if isinstance(value, tuple):
         return (value[0], value[1] if len(value) > 1 else None)
     return getattr(value, "value", None), getattr(value, "text", None)
-
-
-def _home_country(doc: Document, parties: list[Party]) -> str | None:
-    """The country the story is mostly about: the most-mentioned state, the title counting
-    double and the dateline not at all."""
-    count: Counter[str] = Counter()
-    title_end = len(doc.article.title)
-    filed = range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
-    for p in parties:
-        if p.start in filed:
-            continue  # باريس، فرنسا (CNN): where the story was filed, not what it is about
-        if p.code and p.code not in ("IGO", "NGO", "UNK") and p.type in ("GPE", "NORP", "ORG", "PER", "ROLE", "LOC"):
-            count[p.code] += 2 if p.start < title_end else 1
-    return count.most_common(1)[0][0] if count else None
 
 
 def _name_tokens(doc: Document, starts: list[int]) -> set[int]:

@@ -1,0 +1,134 @@
+"""Candidates of the learned event stage: every sentence (may it report an event of type T?)
+and, in each sentence, every party (may it be that event's actor or recipient?).
+
+`read_article` gathers what the features need from a Document whose entities, places and
+times are set, and whose `events` hold the rule events (the rule extractor runs first; its
+events are evidence, not decisions). Training and tagging both go through it, so the model
+sees at run time exactly what it was trained on.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Container
+from dataclasses import dataclass, field
+
+from marsad.events.features import PartyContext, SentenceCandidate, sentence_features
+from marsad.events.lexicon import Lexicon
+from marsad.events.matcher import Hit, find_triggers
+from marsad.events.parties import Party, build_parties, home_country
+from marsad.model import Document, Event
+from marsad.text import Token, tokenize
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """One sentence with its features, parties, trigger-lexicon hits and rule events."""
+
+    cand: SentenceCandidate
+    features: list[str]
+    parties: list[Party]
+    hits: list[Hit]
+    rule_events: list[Event]
+
+
+@dataclass(slots=True)
+class ArticleView:
+    doc: Document
+    tokens: list[Token]
+    home: str | None
+    sentences: list[SentenceView] = field(default_factory=list)
+
+
+def sentence_candidates(doc: Document, tokens: list[Token]) -> list[SentenceCandidate]:
+    starts = [t.start for t in tokens]
+    title_end = len(doc.article.title)
+    out = []
+    for i, sent in enumerate(doc.sentences):
+        lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+        if lo < hi:
+            out.append(SentenceCandidate(i, lo, hi, sent.start, sent.end, bool(title_end) and sent.end <= title_end))
+    return out
+
+
+def read_article(doc: Document, lexicon: Lexicon, clusters: dict[str, str]) -> ArticleView:
+    tokens: list[Token] = doc.layers.get("tokens") or tokenize(doc.text)
+    parties = build_parties(doc, tokens)
+    view = ArticleView(doc, tokens, home_country(doc, parties))
+    filed_at = range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
+    # a rule event counts in every sentence that states it (its lead and its `also`)
+    sentence_starts = [s.start for s in doc.sentences]
+    rule_events: dict[int, list[Event]] = {}
+    for ev in doc.events:
+        for span in [ev.evidence, *ev.also]:
+            at = sentence_starts[max(0, bisect_right(sentence_starts, span.start) - 1)]
+            if ev not in rule_events.setdefault(at, []):
+                rule_events[at].append(ev)
+    previous: list[str] = []
+    position = 0
+    for cand in sentence_candidates(doc, tokens):
+        hits = find_triggers(tokens, cand.lo, cand.hi, lexicon)
+        here = [p for p in parties if cand.lo <= p.first < cand.hi and p.start not in filed_at]
+        rules = rule_events.get(cand.start, [])
+        rule_types = [ev.type for ev in rules]
+        feats = sentence_features(tokens, cand, position=position,
+                                  cue_types=[(h.entry.type, h.is_verb) for h in hits], rule_types=rule_types,
+                                  party_types=[(p.type, p.sector) for p in here], prev_rule_types=previous,
+                                  clusters=clusters)
+        view.sentences.append(SentenceView(cand, feats, here, hits, rules))
+        previous = rule_types
+        if not cand.in_title:
+            position += 1
+    return view
+
+
+def trigger_token(sv: SentenceView, etype: str, starts: list[int]) -> int | None:
+    """The token that most likely states an event of `etype` in the sentence: the trigger of a
+    rule event of the type, else the first trigger-lexicon hit of the type."""
+    for ev in sv.rule_events:
+        if ev.type == etype:
+            return bisect_left(starts, ev.trigger.start)
+    for hit in sv.hits:
+        if hit.entry.type == etype or etype in hit.entry.alt:
+            return hit.head
+    return None
+
+
+def _rule_roles(sv: SentenceView, etype: str, party: Party) -> frozenset[str]:
+    roles = set()
+    for ev in sv.rule_events:
+        for role, actors in (("actor", ev.actor), ("recipient", ev.recipient)):
+            if any(a.start == party.start or (a.entity is not None and a.entity == party.entity) for a in actors):
+                roles.add(role if ev.type == etype else "any_" + role)
+    return frozenset(roles)
+
+
+def party_contexts(view: ArticleView, sv: SentenceView, etype: str, speech: Container[str],
+                   starts: list[int]) -> list[tuple[Party, PartyContext]]:
+    """The parties of a sentence that may take part in an event of `etype`, with their context."""
+    anchor = trigger_token(sv, etype, starts)
+    tokens = view.tokens
+    placed = []
+    for p in sv.parties:
+        if not p.is_actor and p.type != "LOC":
+            continue
+        if anchor is None:
+            side, distance = "none", 0
+        elif p.last < anchor:
+            side, distance = "before", anchor - p.last
+        elif p.first > anchor:
+            side, distance = "after", p.first - anchor
+        else:
+            side, distance = "at", 0
+        placed.append((p, side, distance))
+    # nearness: 0 for the party nearest the trigger on its side, 1 for the next ...
+    near = {id(p): n for side in ("before", "after") for n, (p, _, _) in
+            enumerate(sorted((x for x in placed if x[1] == side), key=lambda x: x[2]))}
+    out = []
+    for rank, (p, side, distance) in enumerate(placed):
+        before = [tokens[i].norm for i in range(max(sv.cand.lo, p.first - 2), p.first)]
+        after_speech = any(w in speech or w[1:] in speech for w in before)
+        out.append((p, PartyContext(p.type, p.sector, p.prep, side, distance, rank, near.get(id(p), 0),
+                                    _rule_roles(sv, etype, p), bool(view.home) and p.code == view.home,
+                                    after_speech, sv.cand.in_title, p.attributive)))
+    return out

@@ -1,0 +1,103 @@
+"""Decoding: from the models' probabilities to events.
+
+1. A sentence reports an event of type T when the sentence model gives T at least its
+   threshold (`detect`).
+2. Each detection's actor and recipient are the parties the party model ranks highest for
+   that role (`assign_parties`).
+3. Detections of one type that the pair model judges to state the same event are merged, in
+   text order, into one event whose evidence is its most confident statement (`merge`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass, field
+
+from marsad.events.candidates import ArticleView, SentenceView, party_contexts
+from marsad.events.features import pair_features, party_features, stem
+from marsad.events.modelfile import EventModel
+from marsad.events.parties import Party
+
+
+@dataclass(slots=True)
+class Detection:
+    sv: SentenceView
+    type: str
+    probability: float
+    actors: list[Party] = field(default_factory=list)
+    recipients: list[Party] = field(default_factory=list)
+    also: list[Detection] = field(default_factory=list)  # merged statements of the same event
+
+
+def detect(model: EventModel, view: ArticleView) -> list[Detection]:
+    out = []
+    for sv in view.sentences:
+        probs = model.sentences.probabilities(sv.features)
+        for etype, p in probs.items():
+            if p >= model.thresholds.get(etype, 0.5):
+                out.append(Detection(sv, etype, p))
+    return out
+
+
+def _pick(scored: list[tuple[Party, float]], minimum: float) -> list[Party]:
+    """The best-scored party at `minimum` or more, and any other at 0.5 or more."""
+    scored = sorted(scored, key=lambda x: -x[1])
+    if not scored or scored[0][1] < minimum:
+        return []
+    return [scored[0][0]] + [p for p, s in scored[1:] if s >= 0.5]
+
+
+def assign_parties(model: EventModel, view: ArticleView, det: Detection, speech: Container[str],
+                   starts: list[int]) -> None:
+    actor, recipient = [], []
+    for party, ctx in party_contexts(view, det.sv, det.type, speech, starts):
+        probs = model.parties.probabilities(party_features(det.type, ctx))
+        actor.append((party, probs.get("actor", 0.0)))
+        recipient.append((party, probs.get("recipient", 0.0)))
+    det.actors = _pick(actor, model.decoding["actor"])
+    chosen = {id(p) for p in det.actors}
+    det.recipients = _pick([(p, s) for p, s in recipient if id(p) not in chosen], model.decoding["recipient"])
+
+
+def _codes(parties: list[Party]) -> set[str]:
+    return {p.code for p in parties if p.code}
+
+
+def _stems(view: ArticleView, sv: SentenceView) -> set[str]:
+    return {stem(view.tokens[i].norm) for i in range(sv.cand.lo, sv.cand.hi) if view.tokens[i].is_arabic}
+
+
+def same_event_features(view: ArticleView, a: Detection, b: Detection) -> list[str]:
+    """Features of two detections of one type, `a` stated before `b`."""
+    sa, sb = _stems(view, a.sv), _stems(view, b.sv)
+    ents_a = {p.entity or p.code for p in a.sv.parties if p.is_actor}
+    ents_b = {p.entity or p.code for p in b.sv.parties if p.is_actor}
+    conflict = bool(_codes(a.actors) and _codes(b.actors) and not _codes(a.actors) & _codes(b.actors))
+    rule_a = {ev.trigger.text for ev in a.sv.rule_events if ev.type == a.type}
+    rule_b = {ev.trigger.text for ev in b.sv.rule_events if ev.type == b.type}
+    return pair_features(a.type, b.sv.cand.index - a.sv.cand.index, first_in_title=a.sv.cand.in_title,
+                         shared_parties=len(ents_a & ents_b - {None}), conflicting_parties=conflict,
+                         shared_words=len(sa & sb) / max(1, len(sa | sb)), same_rule=bool(rule_a & rule_b))
+
+
+def merge(model: EventModel, view: ArticleView, detections: list[Detection]) -> list[Detection]:
+    """Events in text order, each the detection that states it best, with the others in `also`."""
+    clusters: list[list[Detection]] = []
+    for det in sorted(detections, key=lambda d: d.sv.cand.index):
+        best, best_p = None, model.decoding["same_event"]
+        for cluster in clusters:
+            if cluster[0].type != det.type:
+                continue
+            p = max(model.pairs.probabilities(same_event_features(view, other, det))["same"] for other in cluster)
+            if p >= best_p:
+                best, best_p = cluster, p
+        if best is None:
+            clusters.append([det])
+        else:
+            best.append(det)
+    out = []
+    for cluster in clusters:
+        lead = max(cluster, key=lambda d: d.probability)
+        lead.also = [d for d in cluster if d is not lead]
+        out.append(lead)
+    return out

@@ -1,0 +1,177 @@
+"""Features of the learned event model: one bag of named features per sentence candidate
+(does this sentence report an event of type T?) and per party candidate (is this party the
+actor or the recipient of that event?).
+
+Features are strings so that the model file maps names to weights, and unseen names simply
+score nothing. They generalize beyond the words of the training corpus through clitic-stripped
+stems and word prefixes, and carry today's lexicon and rules as evidence rather than decisions:
+a trigger-lexicon hit or a rule event of type T in the sentence is a feature.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.knowledge import DATA
+from marsad.text import Token, clitic_splits
+
+# Suffixes read off a stem, longest first: pronouns, plural and dual endings, taa marbuta
+# (اتهمته، احتجاجات، المتظاهرين): what stays is close to the word's base.
+_SUFFIXES = ("هما", "تهم", "تها", "ات", "ون", "ين", "ان", "ها", "هم", "وا", "ته", "ه", "ة", "ت", "ا")
+_QUOTE_MARKS = frozenset('«»"“”')
+_NEGATIONS = frozenset(["لم", "لن", "لا", "ليس", "عدم", "دون", "ينفي", "نفي", "نفت", "نفى"])
+_CONDITIONS = frozenset(["اذا", "لو", "قد", "ربما", "يمكن", "محتمل"])
+
+
+def stem(norm: str) -> str:
+    """The most stripped clitic reading of a normalized word, less one suffix."""
+    base = clitic_splits(norm)[-1][1] if norm else norm
+    for suffix in _SUFFIXES:
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            return base[: -len(suffix)]
+    return base
+
+
+@dataclass(slots=True)
+class SentenceCandidate:
+    """A sentence of the document, as token range [lo, hi) and character span."""
+
+    index: int
+    lo: int
+    hi: int
+    start: int
+    end: int
+    in_title: bool
+
+
+def _word_features(tokens: list[Token], lo: int, hi: int, clusters: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    prev = "<s>"
+    for i in range(lo, hi):
+        tok = tokens[i]
+        if not tok.is_arabic:
+            if tok.text in _QUOTE_MARKS:
+                out.append("quote")
+            elif tok.text[:1].isdigit():
+                out.append("number")
+            continue
+        norm = tok.norm
+        s = stem(norm)
+        out.append("w=" + norm)
+        out.append("s=" + s)
+        if len(s) > 4:
+            out.append("p4=" + s[:4])
+        out.append("b=" + prev + "_" + s)
+        cluster = clusters.get(s)
+        if cluster is not None:
+            out.append("c=" + cluster)
+        if norm in _NEGATIONS:
+            out.append("negation")
+        if norm in _CONDITIONS:
+            out.append("condition")
+        prev = s
+    return out
+
+
+def sentence_features(tokens: list[Token], cand: SentenceCandidate, *, position: int,
+                      cue_types: list[tuple[str, bool]], rule_types: list[str],
+                      party_types: list[tuple[str, str | None]], prev_rule_types: list[str],
+                      clusters: dict[str, str]) -> list[str]:
+    """Features of one sentence. `cue_types`: (type, is_verb) of trigger-lexicon hits in it;
+    `rule_types`: types of the rule events stated in it (and in the sentence before);
+    `party_types`: (type, sector) of the parties named in it; `position`: its rank in the body
+    (0 = lede); `clusters`: stem → word cluster (`word_clusters`)."""
+    out = _word_features(tokens, cand.lo, cand.hi, clusters)
+    out.append("title" if cand.in_title else f"pos={min(position, 5)}")
+    n = cand.hi - cand.lo
+    out.append("len=" + ("short" if n < 8 else "mid" if n < 30 else "long"))
+    for etype, verb in cue_types:
+        out.append("cue=" + etype)
+        out.append("cue=" + etype + (":v" if verb else ":n"))
+    for etype in rule_types:
+        out.append("rule=" + etype)
+    for etype in prev_rule_types:
+        out.append("prevrule=" + etype)
+    for ptype, sector in party_types:
+        out.append("party=" + ptype)
+        if sector:
+            out.append("sec=" + sector)
+    return out
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
+
+
+@dataclass(slots=True)
+class PartyContext:
+    """Where a party stands in its sentence, read once and scored for each event type."""
+
+    type: str
+    sector: str | None
+    prep: str | None
+    side: str  # before | after | none: relative to the sentence's trigger of the type
+    distance: int  # tokens between party and trigger
+    rank: int  # 0 for the first party of the sentence
+    near: int  # 0 for the party nearest the trigger on its side
+    rule_roles: frozenset[str]  # actor / recipient: what the rule events of the type made it
+    home: bool  # of the story's home country
+    after_speech: bool  # right after a reporting verb (قال، أعلن): a speaker
+    in_title: bool
+    attributive: bool
+
+
+def party_features(etype: str, p: PartyContext) -> list[str]:
+    """Features of a party for an event of type `etype`, each also conjoined with the type
+    (a party after the trigger is an ASSAULT's victim but a CONSULT's partner)."""
+    base = ["pt=" + p.type, "side=" + p.side, "dist=" + _bucket(p.distance), "rank=" + _bucket(p.rank),
+            "side_pt=" + p.side + p.type, "near=" + p.side + _bucket(p.near)]
+    if p.sector:
+        base.append("sec=" + p.sector)
+    if p.prep:
+        base += ["prep=" + p.prep, "side_prep=" + p.side + p.prep]
+    for role in sorted(p.rule_roles):
+        base.append("rule=" + role)
+    if p.home:
+        base.append("home")
+    if p.after_speech:
+        base.append("after_speech")
+    if p.in_title:
+        base.append("title")
+    if p.attributive:
+        base.append("attributive")
+    return base + [etype + "|" + f for f in base]
+
+
+def pair_features(etype: str, distance: int, *, first_in_title: bool, shared_parties: int,
+                  conflicting_parties: bool, shared_words: float, same_rule: bool) -> list[str]:
+    """Features of two sentences that both report an event of `etype`: one event or two?"""
+    base = ["dist=" + _bucket(distance), "shared=" + _bucket(shared_parties),
+            "words=" + ("low" if shared_words < 0.1 else "mid" if shared_words < 0.25 else "high")]
+    if first_in_title:
+        base.append("title")
+    if conflicting_parties:
+        base.append("conflict")
+    if same_rule:
+        base.append("same_rule")
+    return base + [etype + "|" + f for f in base]
+
+
+def load_word_clusters() -> dict[str, str]:
+    """stem → cluster id, from the shipped `word_clusters.tsv` (tools/build_word_clusters.py);
+    empty when the file is absent, so the model reads words alone."""
+    return dict(_word_clusters())
+
+
+@lru_cache(maxsize=1)
+def _word_clusters() -> tuple[tuple[str, str], ...]:
+    path = DATA / "word_clusters.tsv"
+    if not path.is_file():
+        return ()
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, cluster = line.partition("\t")
+            out.append((word, cluster))
+    return tuple(out)

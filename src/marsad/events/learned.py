@@ -1,0 +1,99 @@
+"""The learned event stage: candidates → features → models → decoding.
+
+The rule extractor (`EventExtractor`) runs first; its events are read as features and lend
+their clause, trigger, place, date and modality to a detection of the same type in the same
+sentence. Which events exist, of which type, with which parties, and how confident: those
+decisions come from the trained model (`modelfile.EventModel`).
+"""
+
+from __future__ import annotations
+
+import copy
+
+from marsad.events.candidates import ArticleView, read_article
+from marsad.events.decode import Detection, assign_parties, detect, merge
+from marsad.events.features import load_word_clusters
+from marsad.events.modelfile import EventModel, load_event_model
+from marsad.events.stage import EventExtractor
+from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Sentence, Span
+from marsad.places import event_location
+from marsad.times import event_date
+
+
+class EventReader:
+    """Reads a Document into candidates and features: runs the rule extractor (its events are
+    evidence), then `read_article`. Training and tagging share it. Built once per process."""
+
+    def __init__(self, rules: EventExtractor | None = None):
+        self.rules = rules or EventExtractor()
+        self.clusters = load_word_clusters()
+        self.speech = frozenset(self.rules.cues.words("speech"))
+
+    def __call__(self, doc: Document) -> ArticleView:
+        self.rules(doc)
+        return read_article(doc, self.rules.lexicon, self.clusters)
+
+
+class LearnedEventExtractor:
+    """The `marsad.events.v1` stage: reader, model and decoding, loaded once per process."""
+
+    def __init__(self, model: EventModel | None = None, reader: EventReader | None = None):
+        self.model = model or load_event_model()
+        self.reader = reader or EventReader()
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.sentences:
+            doc.events = []
+            return doc
+        doc.events = self.decide(self.reader(doc))
+        return doc
+
+    def decide(self, view: ArticleView) -> list[Event]:
+        starts = [t.start for t in view.tokens]
+        detections = detect(self.model, view)
+        for det in detections:
+            assign_parties(self.model, view, det, self.reader.speech, starts)
+        events = [_event(view, det) for det in merge(self.model, view, detections)]
+        for n, ev in enumerate(events, 1):
+            ev.id = f"EV{n}"
+        return events
+
+
+def _actors(parties, home: str | None) -> list[Actor]:
+    out = []
+    for p in parties:
+        a = p.as_actor()
+        if not a.code:
+            a.code = (home or "UNK") if p.entity is None else "UNK"
+        out.append(a)
+    return out
+
+
+def _event(view: ArticleView, det: Detection) -> Event:
+    doc, sv = view.doc, det.sv
+    rule = next((ev for ev in sv.rule_events if ev.type == det.type), None)
+    also = [Span(d.sv.cand.start, d.sv.cand.end, doc.text[d.sv.cand.start:d.sv.cand.end]) for d in det.also]
+    actors, recipients = _actors(det.actors, view.home), _actors(det.recipients, view.home)
+    if rule is not None:
+        ev = copy.deepcopy(rule)
+        ev.actor = actors or ev.actor
+        ev.recipient = recipients or [a for a in ev.recipient if a.code not in {x.code for x in ev.actor}]
+        ev.also = also
+        ev.rule = "learned+" + (rule.rule or "rule")
+    else:
+        start, end = sv.cand.start, sv.cand.end
+        hit = next((h for h in sv.hits if h.entry.type == det.type or det.type in h.entry.alt), None)
+        t_start, t_end = (view.tokens[hit.first].start, view.tokens[hit.last].end) if hit else (start, end)
+        when = event_date(doc, start, end, anchor=t_start)
+        ev = Event(id="", type=det.type, actor=actors, recipient=recipients,
+                   evidence=Span(start, end, doc.text[start:end]), sentence=Sentence(start, end),
+                   trigger=Span(t_start, t_end, doc.text[t_start:t_end]), quad=QUAD_CLASS[det.type],
+                   cameo=CAMEO_ROOT[det.type], location=event_location(doc, start, end, trigger=t_start),
+                   date=when.value if when else None, date_text=when.text if when else None,
+                   rule="learned", also=also)
+    if view.home:
+        # nobody named on a side: the story's country, as the rules do (unnamed police, protesters)
+        ev.actor = ev.actor or [Actor(code=view.home)]
+        ev.recipient = ev.recipient or [Actor(code=view.home)]
+    ev.confidence = round(det.probability, 3)
+    return ev

@@ -1,0 +1,200 @@
+"""Training the event model from annotated articles (the format of shared/spec/GOLD.md).
+
+Gold marks evidence clauses, not trigger words, so examples are aligned by overlap:
+- a sentence is a positive example of type T when a (non-optional) gold event of type T has
+  evidence overlapping it;
+- a party of such a sentence is that event's actor (or recipient) when its surface is an alias
+  of one of the event's named actors (recipients), or, for unnamed parties (nationalities,
+  roles, groups), when its country code is among the event's actor (recipient) codes;
+- two positive sentences of one type are one event when a gold event has evidence in both.
+
+`train_event_model` is deterministic: the same corpus and settings give the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad.events.candidates import ArticleView, party_contexts
+from marsad.events.classifier import fit
+from marsad.events.corpus import fold_of, read_gold, read_views
+from marsad.events.decode import Detection, assign_parties, same_event_features
+from marsad.events.features import party_features
+from marsad.events.learned import EventReader
+from marsad.events.modelfile import EventModel
+from marsad.model import PLOVER_TYPES
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_CLITICS = ("وال", "بال", "لل", "فال", "و", "ب", "ل", "ف")
+
+
+def _key(s: str) -> str:
+    s = _DIACRITICS.sub("", unicodedata.normalize("NFKC", s or ""))
+    s = re.sub("[إأآٱ]", "ا", s).replace("ى", "ي").replace("ة", "ه")
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def _keys(s: str) -> set[str]:
+    k = _key(s)
+    out = {k}
+    for c in _CLITICS:
+        if k.startswith(c) and len(k) - len(c) >= 2:
+            out.add(k[len(c):])
+    return out | {x[2:] for x in out if x.startswith("ال") and len(x) > 4}
+
+
+@dataclass(slots=True)
+class Settings:
+    c_sentences: float = 0.3
+    c_parties: float = 0.5
+    c_pairs: float = 0.5
+    # chosen by 5-fold cross-validation over shared/gold/train (tools/evaluate.py --cv 5)
+    threshold: float = 0.3
+    actor: float = 0.05
+    recipient: float = 0.05
+    same_event: float = 0.7
+
+    def as_dict(self) -> dict:
+        return {"c_sentences": self.c_sentences, "c_parties": self.c_parties, "c_pairs": self.c_pairs,
+                "threshold": self.threshold, "actor": self.actor, "recipient": self.recipient,
+                "same_event": self.same_event}
+
+
+@dataclass(slots=True)
+class Examples:
+    sentences: list[list[str]] = field(default_factory=list)
+    sentence_types: list[set[str]] = field(default_factory=list)
+    parties: list[list[str]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    pairs: list[list[str]] = field(default_factory=list)
+    same: list[set[str]] = field(default_factory=list)
+
+
+def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(needle) if needle else -1
+    while i >= 0:
+        out.append((i, i + len(needle)))
+        i = text.find(needle, i + 1)
+    return out
+
+
+def _gold_events_by_sentence(view: ArticleView, gold: dict) -> list[dict[str, list[int]]]:
+    """For each sentence: type → indices of the gold events of that type stated in it."""
+    out: list[dict[str, list[int]]] = [{} for _ in view.sentences]
+    for n, ev in enumerate(gold.get("events", [])):
+        if ev.get("optional"):
+            continue
+        for evidence in ev.get("evidence", []):
+            for s, e in _spans(view.doc.text, evidence):
+                for k, sv in enumerate(view.sentences):
+                    if sv.cand.start < e and s < sv.cand.end and n not in out[k].get(ev["type"], []):
+                        out[k].setdefault(ev["type"], []).append(n)
+    return out
+
+
+def _role(party, events: Iterable[dict], aliases: dict[str, set[str]]) -> str:
+    """The party's role in the gold events: by name where the gold names it, else by country
+    code (the scorer compares codes; nationalities, roles and groups have no gold name)."""
+    keys = _keys(party.text)
+    sides = (("actor", "actor_names", "actor"), ("recipient", "recipient_names", "recipient"))
+    for role, names, _ in sides:
+        if any(keys & aliases.get(name, set()) for ev in events for name in ev.get(names, [])):
+            return role
+    for role, _, codes in sides:
+        if party.code and any(party.code in ev.get(codes, []) for ev in events):
+            return role
+    return "none"
+
+
+def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> list[tuple[Detection, set[int]]]:
+    """Adds the article's sentence and party examples to `out`; returns its gold-positive
+    detections (sentence, type) with the gold events each states, for the pair examples."""
+    aliases: dict[str, set[str]] = {}
+    for ent in gold.get("entities", []):
+        keys = set()
+        for alias in ent.get("aliases", []) + [ent.get("name", "")]:
+            keys |= _keys(alias)
+        aliases.setdefault(ent.get("name", ""), set()).update(keys)
+    by_sentence = _gold_events_by_sentence(view, gold)
+    starts = [t.start for t in view.tokens]
+    events = gold.get("events", [])
+    positives: list[tuple[Detection, set[int]]] = []
+    for sv, types in zip(view.sentences, by_sentence, strict=True):
+        out.sentences.append(sv.features)
+        out.sentence_types.append(set(types))
+        for etype, indices in types.items():
+            stated = [events[n] for n in indices]
+            for party, ctx in party_contexts(view, sv, etype, speech, starts):
+                out.parties.append(party_features(etype, ctx))
+                out.roles.append(_role(party, stated, aliases))
+            positives.append((Detection(sv, etype, 1.0), set(indices)))
+    return positives
+
+
+def pair_examples(model: EventModel, view: ArticleView, positives, speech, out: Examples) -> None:
+    """Same-event examples between the gold-positive sentences of one type, with parties as the
+    party model assigns them (as at run time)."""
+    starts = [t.start for t in view.tokens]
+    for det, _ in positives:
+        assign_parties(model, view, det, speech, starts)
+    for i, (a, ids_a) in enumerate(positives):
+        for b, ids_b in positives[i + 1:]:
+            if a.type != b.type:
+                continue
+            first, second = (a, b) if a.sv.cand.index <= b.sv.cand.index else (b, a)
+            out.pairs.append(same_event_features(view, first, second))
+            out.same.append({"same"} if ids_a & ids_b else set())
+
+
+def train_event_model(views: Sequence[ArticleView], golds: Sequence[dict], speech,
+                      settings: Settings | None = None, meta: dict | None = None) -> EventModel:
+    """Fit the three models on `views` (articles read by `read_article`) and their gold."""
+    settings = settings or Settings()
+    ex = Examples()
+    positives = [article_examples(view, gold, speech, ex) for view, gold in zip(views, golds, strict=True)]
+    sentences = fit(ex.sentences, ex.sentence_types, PLOVER_TYPES, kind="binary", c=settings.c_sentences)
+    parties = fit(ex.parties, ex.roles, ("actor", "recipient", "none"), kind="multiclass", c=settings.c_parties)
+    thresholds = {t: settings.threshold for t in PLOVER_TYPES}
+    model = EventModel(sentences, parties, fit([["bias"]], [set()], ("same",), kind="binary", min_count=1),
+                       thresholds, {"actor": settings.actor, "recipient": settings.recipient,
+                                    "same_event": settings.same_event}, dict(meta or {}, settings=settings.as_dict(), articles=len(views)))
+    for view, pos in zip(views, positives, strict=True):
+        pair_examples(model, view, pos, speech, ex)
+    model.pairs = fit(ex.pairs, ex.same, ("same",), kind="binary", c=settings.c_pairs)
+    return model
+
+
+def corpus_facts(golds: Sequence[dict]) -> dict:
+    """What the model was trained on: articles, scored events per type, a digest of the ids."""
+    types = Counter(ev["type"] for g in golds for ev in g.get("events", []) if not ev.get("optional"))
+    digest = hashlib.sha256("\n".join(str(g.get("id")) for g in golds).encode("utf-8")).hexdigest()[:16]
+    return {"articles": len(golds), "scored_events": sum(types.values()), "events_by_type": dict(sorted(types.items())),
+            "ids_sha256": digest}
+
+
+def train_events(corpus: Sequence[str | Path], output: str | Path, settings: Settings | None = None) -> dict:
+    """`marsad train-events`: read the gold corpus, fit, write the model file; returns a report."""
+    golds = read_gold(corpus)
+    reader = EventReader()
+    views = read_views(golds, reader)
+    model = train_event_model(views, golds, reader.speech, settings, meta={"corpus": corpus_facts(golds)})
+    model.save(output)
+    return {"output": str(output), "corpus": model.meta["corpus"], "settings": model.meta["settings"],
+            "features": {"sentences": len(model.sentences.weights), "parties": len(model.parties.weights),
+                         "pairs": len(model.pairs.weights)}}
+
+
+def cross_validate(views: Sequence[ArticleView], golds: Sequence[dict], speech, folds: int = 5,
+                   settings: Settings | None = None) -> Iterator[tuple[int, EventModel, list[int]]]:
+    """For each fold: a model trained on the other folds, and the indices of the held-out articles."""
+    assignment = [fold_of(v.doc.id, folds) for v in views]
+    for k in range(folds):
+        train = [i for i, f in enumerate(assignment) if f != k]
+        model = train_event_model([views[i] for i in train], [golds[i] for i in train], speech, settings)
+        yield k, model, [i for i, f in enumerate(assignment) if f == k]

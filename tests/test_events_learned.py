@@ -1,0 +1,133 @@
+"""The learned event stage: training on a tiny written corpus, the model file, the shipped model."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from marsad import extract
+from marsad.events import EventModelError, LearnedEventExtractor, load_event_model
+from marsad.events.classifier import LinearModel, fit
+from marsad.events.corpus import read_views
+from marsad.events.learned import EventReader
+from marsad.events.modelfile import DEFAULT_MODEL, FEATURES_VERSION
+from marsad.events.training import train_event_model
+from marsad.model import PLOVER_TYPES, Article
+from marsad.pipeline import Pipeline
+
+pytest.importorskip("sklearn", reason="training needs scikit-learn (the test extra)")
+
+# Invented news-style sentences written for these tests: protests in one city after another,
+# and visits between ministers; other sentences say nothing of either.
+_CITIES = ["القاهرة", "تونس", "بغداد", "عمان", "الرباط", "بيروت"]
+_PROTEST = "وتظاهر آلاف المواطنين في {city} احتجاجا على ارتفاع الأسعار ورددوا هتافات ضد الحكومة."
+_CONSULT = "والتقى وزير الخارجية المصري نظيره الأردني في {city} لبحث العلاقات الثنائية."
+_FILLER = "وتشهد {city} طقسا معتدلا في هذا الوقت من العام بحسب الأرصاد الجوية."
+
+
+def _gold(n: int, city: str) -> dict:
+    protest, consult, filler = (s.format(city=city) for s in (_PROTEST, _CONSULT, _FILLER))
+    text = " ".join([filler, protest, consult])
+    return {
+        "id": f"written-{n}", "title": "", "text": text, "published": "2025-03-0" + str(n % 9 + 1),
+        "entities": [{"type": "GPE", "name": "Egypt", "aliases": ["المصري"], "code": "EGY"}],
+        "events": [
+            {"type": "PROTEST", "alt_types": [], "actor": [], "recipient": [], "actor_names": [],
+             "recipient_names": [], "evidence": [protest], "optional": False},
+            {"type": "CONSULT", "alt_types": [], "actor": ["EGY"], "recipient": ["JOR"], "actor_names": [],
+             "recipient_names": [], "evidence": [consult], "optional": False},
+        ],
+        "quotes": [],
+    }
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    golds = [_gold(n, city) for n, city in enumerate(_CITIES)]
+    reader = EventReader()
+    views = read_views(golds, reader)
+    return golds, reader, views
+
+
+def test_learned_tiny_model_finds_what_it_was_taught(tiny):
+    golds, reader, views = tiny
+    model = train_event_model(views, golds, reader.speech)
+    tagger = LearnedEventExtractor(model, reader)
+    pre = Pipeline(["marsad.text.v1", "marsad.entities.v1", "marsad.times.v1", "marsad.places.v1"])
+    text = ("وتشهد دمشق طقسا معتدلا في هذا الوقت من العام بحسب الأرصاد الجوية. "
+            "وتظاهر آلاف المواطنين في دمشق احتجاجا على ارتفاع الأسعار ورددوا هتافات ضد الحكومة.")
+    doc = tagger(pre(Article(id="new", text=text)))
+    types = {ev.type for ev in doc.events}
+    assert "PROTEST" in types
+    protest = next(ev for ev in doc.events if ev.type == "PROTEST")
+    assert "تظاهر" in doc.text[protest.sentence.start:protest.sentence.end]
+    # the weather sentence reports nothing
+    first_end = text.index(".") + 1
+    assert all(ev.sentence.start >= first_end for ev in doc.events)
+
+
+def test_learned_training_is_deterministic(tiny, tmp_path):
+    golds, reader, views = tiny
+    a, b = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    train_event_model(views, golds, reader.speech).save(a)
+    train_event_model(views, golds, reader.speech).save(b)
+    assert a.read_bytes() == b.read_bytes()
+    loaded = load_event_model(a)
+    assert loaded.sentences.labels == tuple(PLOVER_TYPES)
+
+
+def test_learned_linear_model_fits_and_round_trips():
+    rows = [["w=تظاهر", "city"], ["w=تظاهر"], ["w=طقس"], ["w=طقس", "city"]] * 3
+    targets = [{"PROTEST"}, {"PROTEST"}, set(), set()] * 3
+    model = fit(rows, targets, ("PROTEST",), kind="binary", c=10.0)
+    assert model.probabilities(["w=تظاهر"])["PROTEST"] > 0.5 > model.probabilities(["w=طقس"])["PROTEST"]
+    assert LinearModel.from_dict(json.loads(json.dumps(model.to_dict()))) == model
+    roles = fit([["after"], ["before"], ["far"]] * 4, ["recipient", "actor", "none"] * 4,
+                ("actor", "recipient", "none"), kind="multiclass", c=10.0)
+    probs = roles.probabilities(["before"])
+    assert max(probs, key=probs.get) == "actor"
+    assert abs(sum(probs.values()) - 1.0) < 1e-9
+
+
+def test_learned_shipped_model_loads_and_matches_the_code():
+    model = load_event_model()
+    assert model.sentences.labels == tuple(PLOVER_TYPES)
+    assert set(model.parties.labels) == {"actor", "recipient", "none"}
+    assert set(model.thresholds) == set(PLOVER_TYPES)
+    assert model.meta["corpus"]["articles"] > 0
+
+
+def test_learned_stage_is_deterministic():
+    text = ("اعتقلت قوات الأمن العراقية عشرات المحتجين في البصرة بعد أن أغلقوا الطرق المؤدية إلى الميناء. "
+            "وقال متحدث باسم الشرطة إن المعتقلين سيحالون إلى القضاء.")
+    first = [ev.to_dict() for ev in extract(text, published="2025-07-12").events]
+    second = [ev.to_dict() for ev in extract(text, published="2025-07-12").events]
+    assert first == second
+
+
+def test_learned_corrupt_model_file_is_refused_with_the_path(tmp_path):
+    bad = tmp_path / "events.json.gz"
+    bad.write_bytes(b"not gzip at all")
+    with pytest.raises(EventModelError) as err:
+        load_event_model(bad)
+    assert str(bad) in str(err.value) and "train-events" in str(err.value)
+
+
+def test_learned_model_for_other_features_is_refused_naming_the_version(tmp_path):
+    with gzip.open(DEFAULT_MODEL, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    data["features_version"] = FEATURES_VERSION + 1
+    other = tmp_path / "other.json.gz"
+    with gzip.open(other, "wt", encoding="utf-8") as fh:
+        json.dump(data, fh)
+    with pytest.raises(EventModelError) as err:
+        load_event_model(other)
+    message = str(err.value)
+    assert str(other) in message and f"version {FEATURES_VERSION}" in message
+
+
+def test_learned_missing_model_file_says_how_to_build_one(tmp_path):
+    with pytest.raises(EventModelError, match="train-events"):
+        load_event_model(tmp_path / "absent.json.gz")
