@@ -204,3 +204,39 @@ def test_cli_article_timeout_option(tmp_path, capsys, monkeypatch, workers):
     assert code == 1
     assert {r["id"]: [e["code"] for e in r["errors"]] for r in records} == {"a": [], "slow": ["E303"], "b": []}
     assert pipeline.article_timeout is None  # the option does not outlive the run
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_killed_cli_run_with_workers_lets_its_consumer_finish():
+    # `marsad extract -j 2 - | consumer`: once marsad is killed, the consumer must see the end
+    # of its input, so no worker may hold the pipe open.
+    import json
+    import select
+
+    proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "extract", "-", "-j", "2", "--stages", "text",
+                             "--no-progress"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    try:
+        # Enough lines to fill the read-ahead and the output buffer; stdin then stays open:
+        # marsad waits for more news.
+        lines = "".join(json.dumps({"id": f"s{i}", "text": STORIES[i % 3]}, ensure_ascii=False) + "\n"
+                        for i in range(300))
+        proc.stdin.write(lines.encode("utf-8"))
+        proc.stdin.flush()
+        ready, _, _ = select.select([proc.stdout], [], [], 120)
+        assert ready and proc.stdout.read1(1 << 16).startswith(b"{")
+        workers = _children(proc.pid)
+        assert len(workers) >= 2
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 20
+    ended = False
+    while time.monotonic() < deadline and not ended:
+        ready, _, _ = select.select([proc.stdout], [], [], 0.5)
+        ended = bool(ready) and proc.stdout.read1(1 << 16) == b""
+    proc.stdin.close()
+    assert ended, "the output pipe stayed open after marsad was killed"
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)  # a worker closes its files a moment before it is gone
+    assert not [w for w in workers if _alive(w)]
