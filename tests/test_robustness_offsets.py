@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marsad import extract
-from marsad.model import Document
+from marsad.model import Actor, Article, Document, Event, Sentence, Span
+from marsad.pipeline import Pipeline
 
 BASE = [
     "القاهرة (أ ش أ) – استقبل الرئيس المصري اليوم الأحد وزير الخارجية الأمريكي في قصر الاتحادية.",
@@ -99,8 +100,29 @@ def test_extract_on_mutated_arabic_keeps_every_offset(article):
 
 
 def test_counterpart_phrase_actor_text_is_the_whole_phrase():
-    doc = extract("وأجرى الرئيس اتصالا هاتفيا مع نظيره الروسي")
-    parties = [a for ev in doc.events for a in ev.actor + ev.recipient]
-    counterpart = [a for a in parties if "نظيره" in doc.text[a.start:a.end]]
-    assert counterpart and all(a.text == "نظيره الروسي" for a in counterpart)
-    assert all(a.text == doc.text[a.start:a.end] for a in parties)
+    # Whatever phrase a stage grows a party into, its text is the words at its offsets.
+    text = "وأجرى الرئيس اتصالا هاتفيا مع نظيره الروسي"
+    start = text.index("نظيره")
+    pipeline = Pipeline(["marsad.text.v1"])
+
+    def counterpart_event(doc: Document) -> Document:
+        actor = Actor(code="RUS", text="الروسي", start=start, end=len(text))  # text of the NORP alone
+        doc.events.append(Event(id="E1", type="CONSULT", actor=[], recipient=[actor],
+                                evidence=Span(0, len(text), text), sentence=Sentence(0, len(text)),
+                                trigger=Span(13, 19, text[13:19]), reported_by=Actor(code="RUS", text="x",
+                                                                                      start=start, end=start + 5)))
+        return doc
+
+    pipeline._stages.append(("counterpart", counterpart_event))
+    pipeline.stage_seconds["counterpart"] = 0.0
+    (ev,) = pipeline(Article(id="c", text=text)).events
+    assert ev.recipient[0].text == "نظيره الروسي"
+    assert ev.reported_by.text == "نظيره"
+
+
+def test_extracted_parties_are_exact():
+    doc = extract("وأجرى الرئيس اتصالا هاتفيا مع نظيره الروسي، وبحثا العلاقات بين البلدين.")
+    for ev in doc.events:
+        for a in [*ev.actor, *ev.recipient, ev.reported_by]:
+            if a is not None and a.start is not None:
+                assert a.text == doc.text[a.start:a.end]
