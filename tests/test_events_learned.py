@@ -131,3 +131,13 @@ def test_learned_model_for_other_features_is_refused_naming_the_version(tmp_path
 def test_learned_missing_model_file_says_how_to_build_one(tmp_path):
     with pytest.raises(EventModelError, match="train-events"):
         load_event_model(tmp_path / "absent.json.gz")
+
+
+def test_learned_confidence_is_the_probability_recalibrated(tiny):
+    golds, reader, views = tiny
+    model = train_event_model(views, golds, reader.speech)
+    assert abs(model.confidence(0.7) - 0.7) < 1e-9  # no calibration fitted: the probability itself
+    model.decoding.update({"calibration_a": 0.5, "calibration_b": -0.2})
+    low, high = model.confidence(0.35), model.confidence(0.95)
+    assert 0.0 < low < high < 0.95  # monotonic, and a flatter curve pulls 0.95 down
+    assert model.confidence(1.0) < 1.0 and model.confidence(0.0) > 0.0

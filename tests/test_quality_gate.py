@@ -1,5 +1,9 @@
 """Quality gate: the shared scorers on the dev material must not fall below the last floors.
 
+Only held-out figures are gated: the dev gold, which no model trains on. The GSR dev sentences
+are not gated here, because the shipped event model learns them; their held-out figures come
+from `tools/evaluate.py --cv 5` (cross-validation by sentence).
+
 Skips (with the reason) when ../shared is not beside the checkout, as on machines that
 only have the project.
 """
@@ -45,9 +49,3 @@ def _value(summary: dict, dotted: str) -> float:
 def test_quality_gate_score_not_below_floor(summary, metric):
     got = _value(summary, metric)
     assert got + TOLERANCE >= FLOORS[metric], f"{metric} fell to {got:.4f}, floor {FLOORS[metric]:.4f}"
-
-
-def test_quality_gate_gsr_difficult_false_alarms_bounded(summary):
-    for kind in ("protest", "assault"):
-        rate = summary[f"gsr_{kind}"].get("hard_false_alarm_rate", 0.0)
-        assert rate <= FLOORS[f"gsr_{kind}.hard_false_alarm_ceiling"] + TOLERANCE, (kind, rate)

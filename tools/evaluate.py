@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
+ANNOTATIONS = ROOT / "annotations" / "events"
 _GSR_LINE = re.compile(
     r"^(?P<type>\w+)\s+P (?P<p>[\d.]+) R (?P<r>[\d.]+) F1 (?P<f1>[\d.]+).*"
     r"'difficult no': (?P<hard_fp>\d+)/(?P<hard>\d+)"
@@ -44,25 +45,47 @@ def run_pipeline(inputs: Path, output: Path) -> float:
     return time.perf_counter() - t0
 
 
-def score_gold(shared: Path, out: Path) -> tuple[str, dict]:
-    pred = out / "dev_gold_pred.jsonl"
-    run_pipeline(shared / "gold" / "dev_inputs.jsonl", pred)
-    scorer = [sys.executable, str(shared / "eval" / "score.py"), str(shared / "gold" / "dev"), "--pred", str(pred)]
+GSR_KINDS = ("protest", "assault")
+
+
+def _gsr_csv(shared: Path, kind: str) -> Path:
+    return shared / "data" / "events" / f"{kind}_gsr_dev.csv"
+
+
+def _write_docs(path: Path, docs) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for doc in docs:
+            fh.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _score(shared: Path, gold_dir: Path, pred: Path) -> tuple[str, dict]:
+    scorer = [sys.executable, str(shared / "eval" / "score.py"), str(gold_dir), "--pred", str(pred)]
     text = subprocess.run(scorer, capture_output=True, text=True, check=True).stdout
     summary = json.loads(subprocess.run(scorer + ["--json"], capture_output=True, text=True, check=True).stdout)
     return text, summary
 
 
+def score_gold(shared: Path, out: Path) -> tuple[str, dict]:
+    pred = out / "dev_gold_pred.jsonl"
+    run_pipeline(shared / "gold" / "dev_inputs.jsonl", pred)
+    return _score(shared, shared / "gold" / "dev", pred)
+
+
 def score_gsr(shared: Path, out: Path, kind: str) -> tuple[str, dict]:
-    csv = shared / "data" / "events" / f"{kind}_gsr_dev.csv"
+    csv = _gsr_csv(shared, kind)
     scorer = str(shared / "eval" / "score_gsr.py")
     inputs = out / f"{kind}_gsr_inputs.jsonl"
     inputs.write_text(subprocess.run([sys.executable, scorer, "inputs", str(csv)], capture_output=True,
                                      text=True, check=True).stdout, encoding="utf-8")
     pred = out / f"{kind}_gsr_pred.jsonl"
     run_pipeline(inputs, pred)
-    text = subprocess.run([sys.executable, scorer, "score", str(csv), "--pred", str(pred)],
-                          capture_output=True, text=True, check=True).stdout
+    return score_gsr_file(shared, kind, pred)
+
+
+def score_gsr_file(shared: Path, kind: str, pred: Path) -> tuple[str, dict]:
+    """score_gsr.py's lines for predictions already made, and the figures of `kind`."""
+    text = subprocess.run([sys.executable, str(shared / "eval" / "score_gsr.py"), "score", str(_gsr_csv(shared, kind)),
+                           "--pred", str(pred)], capture_output=True, text=True, check=True).stdout
     result = {}
     for line in text.splitlines():
         m = _GSR_LINE.match(line.strip())
@@ -74,42 +97,120 @@ def score_gsr(shared: Path, out: Path, kind: str) -> tuple[str, dict]:
 
 
 def evaluate(shared: Path, out: Path) -> tuple[str, dict]:
+    from marsad.events.modelfile import load_event_model
+
     report, summary = score_gold(shared, out)
-    for kind in ("protest", "assault"):
+    if load_event_model().meta.get("judged_sentences"):
+        report += ("(the shipped event model learned the GSR dev sentences: the GSR lines below are not "
+                   "held-out figures; --cv gives cross-validated ones)\n")
+    for kind in GSR_KINDS:
         text, result = score_gsr(shared, out, kind)
         report += text
         summary[f"gsr_{kind}"] = result
     return report, summary
 
 
+def reliability(shared: Path, golds: list[dict], docs) -> tuple[str, list[dict]]:
+    """Of the events given each confidence, the share that score.py matches to a gold event
+    (type and span): how far the confidence can be read as a probability."""
+    sys.path.insert(0, str(shared / "eval"))
+    try:
+        import score
+    finally:
+        sys.path.pop(0)
+    bins: dict[float, list[int]] = {}
+    by_id = {str(g["id"]): g for g in golds}
+    for doc in docs:
+        predicted = [ev.to_dict() for ev in doc.events]
+        gold_events = by_id[doc.article.id]["events"]
+        _, pairs = score.match_events(gold_events, predicted, doc.text, "detect")
+        matched = {id(p) for _, p in pairs}
+        for ev in predicted:
+            low = min(0.9, int(ev["confidence"] * 10) / 10)
+            counts = bins.setdefault(low, [0, 0])
+            counts[0] += id(ev) in matched
+            counts[1] += 1
+    rows = [{"confidence": f"{low:.1f}-{low + 0.1:.1f}", "events": n, "correct": round(ok / n, 3)}
+            for low, (ok, n) in sorted(bins.items())]
+    lines = ["confidence  events  share matched (detect)"]
+    lines += [f"{r['confidence']:10}  {r['events']:6}  {r['correct']:.3f}" for r in rows]
+    return "\n".join(lines) + "\n", rows
+
+
 def cross_validate(shared: Path, out: Path, folds: int) -> tuple[str, dict]:
-    """score.py over shared/gold/train, every article tagged by a model that never saw it."""
-    from marsad.events.corpus import read_gold, read_views
+    """K-fold figures, every item scored by a model that never saw it:
+    - score.py over shared/gold/train, folds by article (the model also learns all judged GSR
+      sentences, as the shipped one does);
+    - score_gsr.py over the GSR dev sentences, folds by sentence (the model also learns the whole
+      gold corpus)."""
+    from marsad.events.corpus import fold_of, read_gold, read_judged, read_views
     from marsad.events.learned import EventReader, LearnedEventExtractor
+    from marsad.events.modelfile import load_event_model
     from marsad.events.training import cross_validate as folds_of
+    from marsad.events.training import train_event_model
+    from marsad.model import Article
+    from marsad.pipeline import Pipeline
     from marsad.quotes import make_quotes
 
     gold_dir = shared / "gold" / "train"
     golds = read_gold([gold_dir])
     reader = EventReader()
     views = read_views(golds, reader)
+    # the project's own annotations (no text: joined with shared/data/news) train every fold
+    made_here = read_gold([ANNOTATIONS], shared / "data" / "news") if ANNOTATIONS.is_dir() else []
+    always = (read_views(made_here, reader), made_here)
+    judged = read_judged([_gsr_csv(shared, kind) for kind in GSR_KINDS])
+    pre = Pipeline(["marsad.text.v1", "marsad.entities.v1", "marsad.times.v1", "marsad.places.v1"])
+    judged_views = [reader(pre(Article(id=s.id, text=s.text))) for s in judged]
+
+    def rows(keep) -> dict[str, tuple[list, list[bool]]]:
+        out_rows: dict[str, tuple[list, list[bool]]] = {}
+        for s, view in zip(judged, judged_views, strict=True):
+            if keep(s):
+                feats, labels = out_rows.setdefault(s.type, ([], []))
+                for sv in view.sentences:
+                    feats.append(sv.features)
+                    labels.append(s.yes)
+        return out_rows
+
     quotes = make_quotes()
-    pred = out / f"cv{folds}_pred.jsonl"
+    # the fold models read confidence through the shipped model's calibration (fitted on the same
+    # folds' detections by marsad train-events), so that the reliability table checks it
+    calibration = {k: v for k, v in load_event_model().decoding.items() if k.startswith("calibration")}
     docs = {}
-    for k, model, held_out in folds_of(views, golds, reader.speech, folds):
+    for k, model, held_out in folds_of(views, golds, reader.speech, folds, judged=rows(lambda s: True),
+                                       always=always):
+        model.decoding.update(calibration)
         tagger = LearnedEventExtractor(model, reader)
         for i in held_out:
-            doc = views[i].doc
-            doc.events = tagger.decide(views[i])
-            docs[i] = quotes(doc)
-        print(f"fold {k + 1}/{folds}: {len(held_out)} articles", file=sys.stderr)
-    with pred.open("w", encoding="utf-8") as fh:
-        for i in sorted(docs):
-            fh.write(json.dumps(docs[i].to_dict(), ensure_ascii=False) + "\n")
-    scorer = [sys.executable, str(shared / "eval" / "score.py"), str(gold_dir), "--pred", str(pred)]
-    text = subprocess.run(scorer, capture_output=True, text=True, check=True).stdout
-    summary = json.loads(subprocess.run(scorer + ["--json"], capture_output=True, text=True, check=True).stdout)
-    return f"{folds}-fold cross-validation over {len(golds)} articles of {gold_dir}:\n" + text, summary
+            views[i].doc.events = tagger.decide(views[i])
+            docs[i] = quotes(views[i].doc)
+        print(f"gold fold {k + 1}/{folds}: {len(held_out)} articles", file=sys.stderr)
+    pred = out / f"cv{folds}_gold_pred.jsonl"
+    _write_docs(pred, (docs[i] for i in sorted(docs)))
+    text, summary = _score(shared, gold_dir, pred)
+    report = (f"{folds}-fold cross-validation by article over {len(golds)} articles of {gold_dir} "
+              f"(each fold also trained on {len(made_here)} articles of {ANNOTATIONS.relative_to(ROOT)}):\n" + text)
+    table, summary["reliability"] = reliability(shared, golds, [docs[i] for i in sorted(docs)])
+    report += table
+
+    tagged = {}
+    for k in range(folds):
+        model = train_event_model(views + always[0], golds + always[1], reader.speech,
+                                  judged=rows(lambda s, k=k: fold_of(s.id, folds) != k))
+        tagger = LearnedEventExtractor(model, reader)
+        for s, view in zip(judged, judged_views, strict=True):
+            if fold_of(s.id, folds) == k:
+                view.doc.events = tagger.decide(view)
+                tagged[s.id] = view.doc
+        print(f"GSR fold {k + 1}/{folds}", file=sys.stderr)
+    report += f"\n{folds}-fold cross-validation by sentence over the GSR dev sentences:\n"
+    for kind in GSR_KINDS:
+        pred = out / f"cv{folds}_{kind}_pred.jsonl"
+        _write_docs(pred, tagged.values())
+        gsr_text, summary[f"gsr_{kind}"] = score_gsr_file(shared, kind, pred)
+        report += gsr_text
+    return report, summary
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@
     marsad demo
     marsad entities TEXT|-
     marsad train-ner --corpus PATH... --output FILE
-    marsad train-events --corpus PATH... --output FILE
+    marsad train-events --corpus PATH... --output FILE [--judged CSV...] [--news DIR]
     marsad version
 
 Exit codes: 0 all articles processed cleanly, 1 some article carries an error record, 2 usage
@@ -273,7 +273,7 @@ def cmd_train_events(args: argparse.Namespace) -> int:
     from marsad.events.training import train_events
 
     try:
-        report = train_events(list(args.corpus), args.output)
+        report = train_events(list(args.corpus), args.output, judged=list(args.judged), news=args.news)
     except CorpusError as exc:
         print(f"marsad: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -378,6 +378,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("train-events", help="train the event model from annotated articles (shared/spec/GOLD.md)")
     p.add_argument("--corpus", nargs="+", required=True, metavar="PATH", help="gold folders or files")
     p.add_argument("--output", required=True, metavar="FILE", help="where to write the model (.json.gz)")
+    p.add_argument("--judged", nargs="+", default=[], metavar="CSV",
+                   help="also learn sentences judged yes/no for one event type (columns id, event_type, label, text)")
+    p.add_argument("--news", metavar="DIR", default=None,
+                   help="folder of the news (.jsonl.gz) that annotations without text name (shared/data/news)")
     p.set_defaults(func=cmd_train_events)
 
     p = sub.add_parser("version", help="print the marsad and knowledge versions")

@@ -13,10 +13,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Container
 from dataclasses import dataclass, field
 
-from marsad.events.features import PartyContext, SentenceCandidate, sentence_features
+from marsad.events.features import PartyContext, SentenceCandidate, sentence_features, stem
 from marsad.events.lexicon import Lexicon
 from marsad.events.matcher import Hit, find_triggers
-from marsad.events.parties import Party, build_parties, home_country
+from marsad.events.parties import Party, build_parties, home_country, parties_between
 from marsad.model import Document, Event
 from marsad.text import Token, tokenize
 
@@ -30,6 +30,7 @@ class SentenceView:
     parties: list[Party]
     hits: list[Hit]
     rule_events: list[Event]
+    stems: frozenset[str]  # of its Arabic words (for comparing two sentences)
 
 
 @dataclass(slots=True)
@@ -66,20 +67,34 @@ def read_article(doc: Document, lexicon: Lexicon, clusters: dict[str, str]) -> A
                 rule_events[at].append(ev)
     previous: list[str] = []
     position = 0
-    for cand in sentence_candidates(doc, tokens):
+    cands = sentence_candidates(doc, tokens)
+    firsts = [p.first for p in parties]
+    # a sentence or two without a title (a headline, a quoted line, a judged sentence) is read
+    # with its own copy of every feature as well: such text is coded more strictly than an
+    # article's sentence, which its story explains
+    alone = not doc.article.title and len(cands) <= 2
+    for cand in cands:
         hits = find_triggers(tokens, cand.lo, cand.hi, lexicon)
-        here = [p for p in parties if cand.lo <= p.first < cand.hi and p.start not in filed_at]
+        here = [p for p in parties_between(parties, firsts, cand.lo, cand.hi) if p.start not in filed_at]
         rules = rule_events.get(cand.start, [])
         rule_types = [ev.type for ev in rules]
         feats = sentence_features(tokens, cand, position=position,
-                                  cue_types=[(h.entry.type, h.is_verb) for h in hits], rule_types=rule_types,
+                                  cue_types=[(h.entry.type, h.is_verb, h.entry.lemma) for h in hits],
+                                  rule_types=[(ev.type, _flags(ev)) for ev in rules],
                                   party_types=[(p.type, p.sector) for p in here], prev_rule_types=previous,
                                   clusters=clusters)
-        view.sentences.append(SentenceView(cand, feats, here, hits, rules))
+        if alone:
+            feats += ["alone"] + ["alone:" + f for f in feats]
+        stems = frozenset(stem(tokens[i].norm) for i in range(cand.lo, cand.hi) if tokens[i].is_arabic)
+        view.sentences.append(SentenceView(cand, feats, here, hits, rules, stems))
         previous = rule_types
         if not cand.in_title:
             position += 1
     return view
+
+
+def _flags(ev: Event) -> list[str]:
+    return [name for name in ("negated", "hypothetical", "historical", "future") if getattr(ev, name)]
 
 
 def trigger_token(sv: SentenceView, etype: str, starts: list[int]) -> int | None:

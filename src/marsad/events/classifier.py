@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 def _sigmoid(x: float) -> float:
@@ -23,18 +23,33 @@ def _sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
+def _decode(pairs: str) -> tuple[tuple[int, float], ...]:
+    return tuple((int(k), float(w)) for k, _, w in (p.partition(":") for p in pairs.split()))
+
+
 @dataclass(slots=True)
 class LinearModel:
+    """`weights` maps a feature to its nonzero weights, written "label:weight ..." (e.g.
+    "3:0.412 12:-0.05"); a weight string is read the first time its feature is seen, so that
+    loading a model with 100,000 features costs a dictionary, not 100,000 parses."""
+
     kind: str  # binary | multiclass
     labels: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[str, tuple[tuple[int, float], ...]]  # feature → (label index, weight) pairs
+    weights: dict[str, str]
+    _read: dict[str, tuple[tuple[int, float], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def raw(self, features: Iterable[str]) -> list[float]:
         out = list(self.bias)
-        weights = self.weights
+        read, weights = self._read, self.weights
         for name in set(features):
-            for k, w in weights.get(name, ()):
+            pairs = read.get(name)
+            if pairs is None:
+                encoded = weights.get(name)
+                if encoded is None:
+                    continue
+                pairs = read[name] = _decode(encoded)
+            for k, w in pairs:
                 out[k] += w
         return out
 
@@ -48,41 +63,56 @@ class LinearModel:
         return {label: e / total for label, e in zip(self.labels, exp, strict=True)}
 
     def to_dict(self) -> dict:
+        names = sorted(self.weights)
         return {"kind": self.kind, "labels": list(self.labels), "bias": list(self.bias),
-                "weights": {name: [[k, w] for k, w in pairs] for name, pairs in sorted(self.weights.items())}}
+                "features": names, "weights": [self.weights[n] for n in names]}
 
     @classmethod
     def from_dict(cls, data: dict) -> LinearModel:
-        return cls(data["kind"], tuple(data["labels"]), tuple(data["bias"]),
-                   {name: tuple((int(k), float(w)) for k, w in pairs) for name, pairs in data["weights"].items()})
+        names, weights = data["features"], data["weights"]
+        if len(names) != len(weights) or not all(isinstance(w, str) for w in weights):
+            raise ValueError("features and weights must be two lists of the same length, weights as strings")
+        return cls(data["kind"], tuple(data["labels"]), tuple(data["bias"]), dict(zip(names, weights, strict=True)))
 
 
 def fit(rows: Sequence[Iterable[str]], targets: Sequence, labels: Sequence[str], *, kind: str,
-        c: float = 0.5, min_count: int = 2, precision: int = 3) -> LinearModel:
+        c: float = 0.5, min_count: int = 2, precision: int = 3,
+        extra: dict[str, tuple[Sequence[Iterable[str]], Sequence[bool]]] | None = None) -> LinearModel:
     """Fit on `rows` of feature names. `targets`: for `binary`, a set of labels per row; for
-    `multiclass`, one label per row. Features seen in fewer than `min_count` rows are left out;
-    weights are rounded to `precision` decimals and zeros dropped, which keeps the file small."""
+    `multiclass`, one label per row. `extra` (binary only): rows that speak of one label alone,
+    with their yes/no (sentences judged for PROTEST only). Features seen in fewer than
+    `min_count` rows are left out; weights are rounded to `precision` decimals and zeros
+    dropped, which keeps the file small."""
     import numpy as np
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
+    extra = extra or {}
     rows = [sorted(set(r)) for r in rows]
-    counts = Counter(name for r in rows for name in r)
+    extra_rows = {label: [sorted(set(r)) for r in more] for label, (more, _) in extra.items()}
+    counts = Counter(name for r in [*rows, *(r for more in extra_rows.values() for r in more)] for name in r)
     names = sorted(name for name, n in counts.items() if n >= min_count)
     index = {name: j for j, name in enumerate(names)}
-    cols = [[index[name] for name in r if name in index] for r in rows]
-    ptr = np.cumsum([0] + [len(c_) for c_ in cols])
-    x = sparse.csr_matrix((np.ones(int(ptr[-1])), [j for c_ in cols for j in c_], ptr),
-                          shape=(len(rows), len(names)))
+
+    def matrix(some: list[list[str]]):
+        cols = [[index[name] for name in r if name in index] for r in some]
+        ptr = np.cumsum([0] + [len(c_) for c_ in cols])
+        return sparse.csr_matrix((np.ones(int(ptr[-1])), [j for c_ in cols for j in c_], ptr),
+                                 shape=(len(some), len(names)))
+
+    x = matrix(rows)
     labels = tuple(labels)
     if kind == "binary":
         coef, bias = np.zeros((len(labels), len(names))), np.zeros(len(labels))
         for k, label in enumerate(labels):
-            y = np.array([label in t for t in targets])
+            x_k, y = x, np.array([label in t for t in targets])
+            if label in extra:
+                x_k = sparse.vstack([x, matrix(extra_rows[label])]).tocsr()
+                y = np.concatenate([y, np.array(list(extra[label][1]), dtype=bool)])
             if y.all() or not y.any():
                 bias[k] = 20.0 if y.all() else -20.0
                 continue
-            model = LogisticRegression(C=c, solver="liblinear", random_state=0).fit(x, y)
+            model = LogisticRegression(C=c, solver="liblinear", random_state=0).fit(x_k, y)
             coef[k], bias[k] = model.coef_[0], model.intercept_[0]
     elif kind == "multiclass":
         y = np.array([labels.index(t) for t in targets])
@@ -96,10 +126,10 @@ def fit(rows: Sequence[Iterable[str]], targets: Sequence, labels: Sequence[str],
                 coef[k], bias[k] = model.coef_[row], model.intercept_[row]
     else:
         raise ValueError(f"kind must be 'binary' or 'multiclass', not {kind!r}")
-    weights: dict[str, tuple[tuple[int, float], ...]] = {}
+    weights: dict[str, str] = {}
     for j, name in enumerate(names):
-        pairs = tuple((k, round(float(coef[k, j]), precision)) for k in range(len(labels))
-                      if round(float(coef[k, j]), precision) != 0.0)
-        if pairs:
-            weights[name] = pairs
+        pairs = [(k, round(float(coef[k, j]), precision)) for k in range(len(labels))]
+        encoded = " ".join(f"{k}:{w:g}" for k, w in pairs if w != 0.0)
+        if encoded:
+            weights[name] = encoded
     return LinearModel(kind, labels, tuple(round(float(b), precision) for b in bias), weights)

@@ -1,5 +1,6 @@
 """The annotated corpus the event model learns from: gold files (shared/spec/GOLD.md), read
-into articles and then into `ArticleView`s by the same stages that run at tagging time.
+into articles and then into `ArticleView`s by the same stages that run at tagging time; and,
+optionally, sentences judged yes/no for one event type (the GSR's CSV format).
 
 Folds for cross-validation are by article and fixed by the article id (a hash), so every run,
 and every machine, splits the corpus the same way.
@@ -7,9 +8,12 @@ and every machine, splits the corpus the same way.
 
 from __future__ import annotations
 
+import csv
+import gzip
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.events.candidates import ArticleView
@@ -37,18 +41,42 @@ def gold_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_gold(paths: Iterable[str | Path]) -> list[dict]:
-    """Gold documents, sorted by id (so training does not depend on the order of the paths)."""
+def read_gold(paths: Iterable[str | Path], news: str | Path | None = None) -> list[dict]:
+    """Gold documents, sorted by id (so training does not depend on the order of the paths).
+
+    A file without `text` is an annotation made for this project (annotations/events): it names
+    its article by `news_file` and `id`, and the text is joined from the news folder `news`
+    (shared/data/news), since articles' text stays out of the repository."""
     out = {}
+    joins: dict[str, list[dict]] = {}
     for f in gold_files(paths):
         try:
             g = json.loads(f.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CorpusError(f"{f}: not a readable JSON gold file ({exc})") from None
-        if not isinstance(g, dict) or not isinstance(g.get("text"), str) or not isinstance(g.get("events"), list):
+        if isinstance(g, dict) and "text" not in g and g.get("news_file"):
+            joins.setdefault(g["news_file"], []).append(g)
+        elif not isinstance(g, dict) or not isinstance(g.get("text"), str) or not isinstance(g.get("events"), list):
             raise CorpusError(f"{f}: a gold file needs 'id', 'text' and 'events' (see shared/spec/GOLD.md)")
         out[str(g.get("id") or f.stem)] = g
+    for news_file, made_here in joins.items():
+        _join_text(Path(news) if news else None, news_file, made_here)
     return [out[k] for k in sorted(out)]
+
+
+def _join_text(news: Path | None, news_file: str, made_here: list[dict]) -> None:
+    if news is None or not (news / news_file).is_file():
+        raise CorpusError(f"annotations name {news_file!r}, which is not in the news folder {str(news)!r}; "
+                          "pass --news DIR (the folder of shared/data/news)")
+    wanted = {str(a["id"]): a for a in made_here}
+    with gzip.open(news / news_file, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            article = json.loads(line)
+            a = wanted.pop(str(article.get("id")), None)
+            if a is not None:
+                a["title"], a["text"] = article.get("title") or "", article.get("text") or ""
+    if wanted:
+        raise CorpusError(f"{news_file} has no article with id {', '.join(sorted(wanted))}")
 
 
 def gold_article(g: dict) -> Article:
@@ -72,3 +100,46 @@ def read_views(golds: Sequence[dict], reader: EventReader) -> list[ArticleView]:
 
     pipeline = Pipeline(PRE_EVENT_STAGES, raise_errors=True)
     return [reader(pipeline(gold_article(g))) for g in golds]
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedSentence:
+    """A sentence judged for one event type (the Arabic event GSR: yes / easy no / difficult no)."""
+
+    id: str
+    type: str
+    yes: bool
+    text: str
+
+
+def read_judged(paths: Iterable[str | Path]) -> list[JudgedSentence]:
+    """Sentences of GSR-style CSV files (columns id, event_type, label, text); 'ambiguous' ones
+    are left out, as the scorer leaves them out."""
+    out = []
+    for path in map(Path, paths):
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                for row in csv.DictReader(fh):
+                    label = (row.get("label") or "").strip()
+                    if row.get("text") and label in ("yes", "easy no", "difficult no"):
+                        out.append(JudgedSentence(row["id"], row["event_type"].strip().upper(), label == "yes",
+                                                  row["text"]))
+        except (OSError, UnicodeDecodeError, csv.Error, KeyError) as exc:
+            raise CorpusError(f"{path}: not a judged-sentence CSV with id, event_type, label, text ({exc})") from None
+    return out
+
+
+def judged_rows(sentences: Sequence[JudgedSentence], reader: EventReader) -> dict[str, tuple[list, list[bool]]]:
+    """Per event type: the feature rows of the judged sentences (each read as a one-sentence
+    article, as a user's single sentence would be) and their yes/no."""
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline(PRE_EVENT_STAGES, raise_errors=True)
+    out: dict[str, tuple[list, list[bool]]] = {}
+    for s in sentences:
+        view = reader(pipeline(Article(id=s.id, text=s.text)))
+        rows, labels = out.setdefault(s.type, ([], []))
+        for sv in view.sentences:
+            rows.append(sv.features)
+            labels.append(s.yes)
+    return out

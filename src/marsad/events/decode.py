@@ -14,7 +14,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from marsad.events.candidates import ArticleView, SentenceView, party_contexts
-from marsad.events.features import pair_features, party_features, stem
+from marsad.events.features import pair_features, party_features
 from marsad.events.modelfile import EventModel
 from marsad.events.parties import Party
 
@@ -63,13 +63,9 @@ def _codes(parties: list[Party]) -> set[str]:
     return {p.code for p in parties if p.code}
 
 
-def _stems(view: ArticleView, sv: SentenceView) -> set[str]:
-    return {stem(view.tokens[i].norm) for i in range(sv.cand.lo, sv.cand.hi) if view.tokens[i].is_arabic}
-
-
 def same_event_features(view: ArticleView, a: Detection, b: Detection) -> list[str]:
     """Features of two detections of one type, `a` stated before `b`."""
-    sa, sb = _stems(view, a.sv), _stems(view, b.sv)
+    sa, sb = a.sv.stems, b.sv.stems
     ents_a = {p.entity or p.code for p in a.sv.parties if p.is_actor}
     ents_b = {p.entity or p.code for p in b.sv.parties if p.is_actor}
     conflict = bool(_codes(a.actors) and _codes(b.actors) and not _codes(a.actors) & _codes(b.actors))
@@ -80,19 +76,26 @@ def same_event_features(view: ArticleView, a: Detection, b: Detection) -> list[s
                          shared_words=len(sa & sb) / max(1, len(sa | sb)), same_rule=bool(rule_a & rule_b))
 
 
+# Bounds that keep merging linear in a very long text: a detection is compared with the most
+# recent clusters of its type, and with a cluster's first and latest statements only.
+RECENT_CLUSTERS = 12
+COMPARED_MEMBERS = 4
+
+
 def merge(model: EventModel, view: ArticleView, detections: list[Detection]) -> list[Detection]:
     """Events in text order, each the detection that states it best, with the others in `also`."""
     clusters: list[list[Detection]] = []
+    by_type: dict[str, list[list[Detection]]] = {}
     for det in sorted(detections, key=lambda d: d.sv.cand.index):
         best, best_p = None, model.decoding["same_event"]
-        for cluster in clusters:
-            if cluster[0].type != det.type:
-                continue
-            p = max(model.pairs.probabilities(same_event_features(view, other, det))["same"] for other in cluster)
+        for cluster in by_type.get(det.type, [])[-RECENT_CLUSTERS:]:
+            compared = cluster if len(cluster) <= COMPARED_MEMBERS else [cluster[0], *cluster[-COMPARED_MEMBERS + 1:]]
+            p = max(model.pairs.probabilities(same_event_features(view, other, det))["same"] for other in compared)
             if p >= best_p:
                 best, best_p = cluster, p
         if best is None:
             clusters.append([det])
+            by_type.setdefault(det.type, []).append(clusters[-1])
         else:
             best.append(det)
     out = []

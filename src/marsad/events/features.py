@@ -24,6 +24,7 @@ _NEGATIONS = frozenset(["لم", "لن", "لا", "ليس", "عدم", "دون", "�
 _CONDITIONS = frozenset(["اذا", "لو", "قد", "ربما", "يمكن", "محتمل"])
 
 
+@lru_cache(maxsize=65536)
 def stem(norm: str) -> str:
     """The most stripped clitic reading of a normalized word, less one suffix."""
     base = clitic_splits(norm)[-1][1] if norm else norm
@@ -75,22 +76,26 @@ def _word_features(tokens: list[Token], lo: int, hi: int, clusters: dict[str, st
 
 
 def sentence_features(tokens: list[Token], cand: SentenceCandidate, *, position: int,
-                      cue_types: list[tuple[str, bool]], rule_types: list[str],
+                      cue_types: list[tuple[str, bool, str]], rule_types: list[tuple[str, list[str]]],
                       party_types: list[tuple[str, str | None]], prev_rule_types: list[str],
                       clusters: dict[str, str]) -> list[str]:
-    """Features of one sentence. `cue_types`: (type, is_verb) of trigger-lexicon hits in it;
-    `rule_types`: types of the rule events stated in it (and in the sentence before);
+    """Features of one sentence. `cue_types`: (type, is_verb, lemma) of trigger-lexicon hits in
+    it; `rule_types`: (type, modality flags) of the rule events stated in it; `prev_rule_types`:
+    the types of the sentence before;
     `party_types`: (type, sector) of the parties named in it; `position`: its rank in the body
     (0 = lede); `clusters`: stem → word cluster (`word_clusters`)."""
     out = _word_features(tokens, cand.lo, cand.hi, clusters)
     out.append("title" if cand.in_title else f"pos={min(position, 5)}")
     n = cand.hi - cand.lo
     out.append("len=" + ("short" if n < 8 else "mid" if n < 30 else "long"))
-    for etype, verb in cue_types:
+    for etype, verb, lemma in cue_types:
         out.append("cue=" + etype)
         out.append("cue=" + etype + (":v" if verb else ":n"))
-    for etype in rule_types:
+        out.append("lemma=" + lemma)
+    for etype, flags in rule_types:
         out.append("rule=" + etype)
+        for flag in flags:
+            out.append("rule=" + etype + ":" + flag)
     for etype in prev_rule_types:
         out.append("prevrule=" + etype)
     for ptype, sector in party_types:

@@ -9,10 +9,15 @@ decisions come from the trained model (`modelfile.EventModel`).
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 
 from marsad.events.candidates import ArticleView, read_article
+from marsad.events.clauses import clause_of, split_clauses
+from marsad.events.cues import Cues
 from marsad.events.decode import Detection, assign_parties, detect, merge
 from marsad.events.features import load_word_clusters
+from marsad.events.matcher import Hit
+from marsad.events.modality import Modality, modality
 from marsad.events.modelfile import EventModel, load_event_model
 from marsad.events.stage import EventExtractor
 from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Sentence, Span
@@ -53,10 +58,30 @@ class LearnedEventExtractor:
         detections = detect(self.model, view)
         for det in detections:
             assign_parties(self.model, view, det, self.reader.speech, starts)
-        events = [_event(view, det) for det in merge(self.model, view, detections)]
+        events = _one_per_statement(view.doc.text, (_event(view, det, self.reader.rules.cues)
+                                                    for det in merge(self.model, view, detections)))
+        for ev in events:
+            ev.confidence = round(self.model.confidence(ev.confidence), 3)
         for n, ev in enumerate(events, 1):
             ev.id = f"EV{n}"
         return events
+
+
+def _one_per_statement(text: str, events: Iterable[Event]) -> list[Event]:
+    """Two detections that borrowed the same rule event (one clause, one type) are one event:
+    the first keeps the other's sentence in `also`."""
+    kept: dict[tuple[str, int, int], Event] = {}
+    for ev in events:
+        key = (ev.type, ev.evidence.start, ev.evidence.end)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = ev
+            continue
+        first.confidence = max(first.confidence, ev.confidence)
+        if ev.sentence.start != first.sentence.start:
+            first.also.append(Span(ev.sentence.start, ev.sentence.end, text[ev.sentence.start:ev.sentence.end]))
+        first.also += [a for a in ev.also if a not in first.also]
+    return list(kept.values())
 
 
 def _actors(parties, home: str | None) -> list[Actor]:
@@ -69,7 +94,18 @@ def _actors(parties, home: str | None) -> list[Actor]:
     return out
 
 
-def _event(view: ArticleView, det: Detection) -> Event:
+def _modality(view: ArticleView, det: Detection, hit: Hit | None, cues: Cues) -> Modality:
+    """Negation, hypothesis, futurity and background, read by the rules' modality cues around
+    the trigger-lexicon word of the type (none: a plain report)."""
+    if hit is None:
+        return Modality()
+    sv = det.sv
+    clauses = split_clauses(view.tokens, sv.cand.lo, sv.cand.hi, cues, {h.head for h in sv.hits if h.is_verb})
+    return modality(view.tokens, clauses, clause_of(clauses, hit.head), hit, cues,
+                    view.doc.article.published_date)
+
+
+def _event(view: ArticleView, det: Detection, cues: Cues) -> Event:
     doc, sv = view.doc, det.sv
     rule = next((ev for ev in sv.rule_events if ev.type == det.type), None)
     also = [Span(d.sv.cand.start, d.sv.cand.end, doc.text[d.sv.cand.start:d.sv.cand.end]) for d in det.also]
@@ -85,12 +121,14 @@ def _event(view: ArticleView, det: Detection) -> Event:
         hit = next((h for h in sv.hits if h.entry.type == det.type or det.type in h.entry.alt), None)
         t_start, t_end = (view.tokens[hit.first].start, view.tokens[hit.last].end) if hit else (start, end)
         when = event_date(doc, start, end, anchor=t_start)
+        mood = _modality(view, det, hit, cues)
         ev = Event(id="", type=det.type, actor=actors, recipient=recipients,
                    evidence=Span(start, end, doc.text[start:end]), sentence=Sentence(start, end),
                    trigger=Span(t_start, t_end, doc.text[t_start:t_end]), quad=QUAD_CLASS[det.type],
                    cameo=CAMEO_ROOT[det.type], location=event_location(doc, start, end, trigger=t_start),
                    date=when.value if when else None, date_text=when.text if when else None,
-                   rule="learned", also=also)
+                   negated=mood.negated, hypothetical=mood.hypothetical, historical=mood.historical,
+                   future=mood.future and not mood.historical, rule="learned", also=also)
     if view.home:
         # nobody named on a side: the story's country, as the rules do (unnamed police, protesters)
         ev.actor = ev.actor or [Actor(code=view.home)]

@@ -74,15 +74,22 @@ def _adjacent(a: Event, b: Event) -> bool:
     return 0 <= gap <= 2 and a.type not in _MANY
 
 
+MERGE_WINDOW = 60  # earlier events (past the lede) that a new statement may join
+
+
 def merge_events(events: list[Event], title_end: int, lede_end: int,
                  guessed: set[int] = frozenset()) -> list[Event]:
     """Merge statements of one event into the first; `title_end`, `lede_end`: where the title
     and the lede (first body sentences) end; `guessed`: ids of parties guessed by proximity."""
     out: list[Event] = []
+    in_lede = 0  # events come in text order: the first `in_lede` of `out` are the title's and lede's
     for ev in events:
-        target = next((o for o in out if mergeable(o, ev, title_end, lede_end, guessed)), None)
+        # the title's and lede's events, and the most recent ones: linear in a very long text
+        candidates = out if len(out) <= in_lede + MERGE_WINDOW else out[:in_lede] + out[-MERGE_WINDOW:]
+        target = next((o for o in candidates if mergeable(o, ev, title_end, lede_end, guessed)), None)
         if target is None:
             out.append(ev)
+            in_lede += ev.evidence.start < lede_end
             continue
         target.also.append(Span(ev.evidence.start, ev.evidence.end, ev.evidence.text))
         target.also.extend(ev.also)

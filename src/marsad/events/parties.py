@@ -9,7 +9,7 @@ whether it is joined to the party before by و (coordination).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -47,6 +47,11 @@ class Party:
     def as_actor(self) -> Actor:
         return Actor(code=self.code or "", name=self.name, sector=self.sector, text=self.text,
                      entity=self.entity, start=self.start, end=self.end)
+
+
+def parties_between(parties: list[Party], firsts: list[int], lo: int, hi: int) -> list[Party]:
+    """The parties (in text order, `firsts` their first tokens) that begin in tokens[lo:hi]."""
+    return parties[bisect_left(firsts, lo):bisect_left(firsts, hi)]
 
 
 def token_index(tokens: list[Token]) -> list[int]:

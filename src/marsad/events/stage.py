@@ -20,7 +20,7 @@ from marsad.events.lexicon import Lexicon, load_lexicon
 from marsad.events.matcher import Hit, find_triggers, governs_noun
 from marsad.events.merge import merge_events
 from marsad.events.modality import modality, old_date
-from marsad.events.parties import Party, build_parties, home_country
+from marsad.events.parties import Party, build_parties, home_country, parties_between
 from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Location, Sentence, Span
 from marsad.text import Token, normalize, tokenize
 
@@ -118,10 +118,11 @@ class EventExtractor:
         self._present: set[int] = set()  # events told by a present-tense verb (a headline's news)
         self._told: set[str] = set()  # material types the article has reported so far
         self._last_speaker = []
+        firsts = [p.first for p in parties]
         for (sent, lo, hi), hits in zip(spans, found, strict=True):
             if lo >= hi:
                 continue
-            sent_parties = [p for p in parties if lo <= p.first < hi and p.start not in filed_at]
+            sent_parties = [p for p in parties_between(parties, firsts, lo, hi) if p.start not in filed_at]
             sent_parties = self._resolve_references(tokens, lo, hi, sent_parties, recent)
             self._parties = sent_parties
             if hits:

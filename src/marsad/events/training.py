@@ -14,6 +14,7 @@ Gold marks evidence clauses, not trigger words, so examples are aligned by overl
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -23,8 +24,8 @@ from pathlib import Path
 
 from marsad.events.candidates import ArticleView, party_contexts
 from marsad.events.classifier import fit
-from marsad.events.corpus import fold_of, read_gold, read_views
-from marsad.events.decode import Detection, assign_parties, same_event_features
+from marsad.events.corpus import fold_of, judged_rows, read_gold, read_judged, read_views
+from marsad.events.decode import Detection, assign_parties, detect, merge, same_event_features
 from marsad.events.features import party_features
 from marsad.events.learned import EventReader
 from marsad.events.modelfile import EventModel
@@ -153,12 +154,15 @@ def pair_examples(model: EventModel, view: ArticleView, positives, speech, out: 
 
 
 def train_event_model(views: Sequence[ArticleView], golds: Sequence[dict], speech,
-                      settings: Settings | None = None, meta: dict | None = None) -> EventModel:
-    """Fit the three models on `views` (articles read by `read_article`) and their gold."""
+                      settings: Settings | None = None, meta: dict | None = None,
+                      judged: dict[str, tuple[list, list[bool]]] | None = None) -> EventModel:
+    """Fit the three models on `views` (articles read by `read_article`) and their gold, and on
+    `judged` sentence rows (`corpus.judged_rows`) for the sentence model."""
     settings = settings or Settings()
     ex = Examples()
     positives = [article_examples(view, gold, speech, ex) for view, gold in zip(views, golds, strict=True)]
-    sentences = fit(ex.sentences, ex.sentence_types, PLOVER_TYPES, kind="binary", c=settings.c_sentences)
+    sentences = fit(ex.sentences, ex.sentence_types, PLOVER_TYPES, kind="binary", c=settings.c_sentences,
+                    extra=judged)
     parties = fit(ex.parties, ex.roles, ("actor", "recipient", "none"), kind="multiclass", c=settings.c_parties)
     thresholds = {t: settings.threshold for t in PLOVER_TYPES}
     model = EventModel(sentences, parties, fit([["bias"]], [set()], ("same",), kind="binary", min_count=1),
@@ -170,6 +174,31 @@ def train_event_model(views: Sequence[ArticleView], golds: Sequence[dict], speec
     return model
 
 
+def fit_calibration(views: Sequence[ArticleView], golds: Sequence[dict], speech, settings: Settings | None = None,
+                    judged: dict[str, tuple[list, list[bool]]] | None = None, folds: int = 5) -> dict[str, float]:
+    """Platt scaling of event confidence: each fold's detections, made by a model trained on
+    the other folds, against whether a gold event of their type is stated in their sentence."""
+    from sklearn.linear_model import LogisticRegression
+
+    x, y = [], []
+    for _, model, held_out in cross_validate(views, golds, speech, folds, settings, judged):
+        for i in held_out:
+            stated = _gold_events_by_sentence(views[i], golds[i])
+            index = {id(sv): k for k, sv in enumerate(views[i].sentences)}
+            starts = [t.start for t in views[i].tokens]
+            detections = detect(model, views[i])
+            for det in detections:
+                assign_parties(model, views[i], det, speech, starts)
+            for det in merge(model, views[i], detections):
+                p = min(max(det.probability, 1e-6), 1 - 1e-6)
+                x.append([math.log(p / (1 - p))])
+                y.append(det.type in stated[index[id(det.sv)]])
+    if len(set(y)) < 2:
+        return {"calibration_a": 1.0, "calibration_b": 0.0}
+    platt = LogisticRegression(C=100.0).fit(x, y)
+    return {"calibration_a": round(float(platt.coef_[0][0]), 4), "calibration_b": round(float(platt.intercept_[0]), 4)}
+
+
 def corpus_facts(golds: Sequence[dict]) -> dict:
     """What the model was trained on: articles, scored events per type, a digest of the ids."""
     types = Counter(ev["type"] for g in golds for ev in g.get("events", []) if not ev.get("optional"))
@@ -178,23 +207,35 @@ def corpus_facts(golds: Sequence[dict]) -> dict:
             "ids_sha256": digest}
 
 
-def train_events(corpus: Sequence[str | Path], output: str | Path, settings: Settings | None = None) -> dict:
-    """`marsad train-events`: read the gold corpus, fit, write the model file; returns a report."""
-    golds = read_gold(corpus)
+def train_events(corpus: Sequence[str | Path], output: str | Path, settings: Settings | None = None,
+                 judged: Sequence[str | Path] = (), news: str | Path | None = None) -> dict:
+    """`marsad train-events`: read the gold corpus (and judged sentences), fit, write the model
+    file; returns a report. `news`: the news folder that annotations without text name."""
+    golds = read_gold(corpus, news)
     reader = EventReader()
     views = read_views(golds, reader)
-    model = train_event_model(views, golds, reader.speech, settings, meta={"corpus": corpus_facts(golds)})
+    sentences = read_judged(judged)
+    facts = {"corpus": corpus_facts(golds),
+             "judged_sentences": dict(sorted(Counter(f"{s.type} {'yes' if s.yes else 'no'}" for s in sentences).items()))}
+    rows = judged_rows(sentences, reader) if sentences else None
+    model = train_event_model(views, golds, reader.speech, settings, meta=facts, judged=rows)
+    model.decoding.update(fit_calibration(views, golds, reader.speech, settings, rows))
     model.save(output)
-    return {"output": str(output), "corpus": model.meta["corpus"], "settings": model.meta["settings"],
+    return {"output": str(output), "corpus": model.meta["corpus"], "judged_sentences": facts["judged_sentences"],
+            "settings": model.meta["settings"],
             "features": {"sentences": len(model.sentences.weights), "parties": len(model.parties.weights),
                          "pairs": len(model.pairs.weights)}}
 
 
 def cross_validate(views: Sequence[ArticleView], golds: Sequence[dict], speech, folds: int = 5,
-                   settings: Settings | None = None) -> Iterator[tuple[int, EventModel, list[int]]]:
-    """For each fold: a model trained on the other folds, and the indices of the held-out articles."""
+                   settings: Settings | None = None, judged: dict[str, tuple[list, list[bool]]] | None = None,
+                   always: tuple[Sequence[ArticleView], Sequence[dict]] = ((), ())
+                   ) -> Iterator[tuple[int, EventModel, list[int]]]:
+    """For each fold: a model trained on the other folds (and on all `judged` rows and the
+    `always` views and golds), and the indices of the held-out articles."""
     assignment = [fold_of(v.doc.id, folds) for v in views]
     for k in range(folds):
         train = [i for i, f in enumerate(assignment) if f != k]
-        model = train_event_model([views[i] for i in train], [golds[i] for i in train], speech, settings)
+        model = train_event_model([views[i] for i in train] + list(always[0]),
+                                  [golds[i] for i in train] + list(always[1]), speech, settings, judged=judged)
         yield k, model, [i for i, f in enumerate(assignment) if f == k]
