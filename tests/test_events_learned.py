@@ -141,3 +141,32 @@ def test_learned_confidence_is_the_probability_recalibrated(tiny):
     low, high = model.confidence(0.35), model.confidence(0.95)
     assert 0.0 < low < high < 0.95  # monotonic, and a flatter curve pulls 0.95 down
     assert model.confidence(1.0) < 1.0 and model.confidence(0.0) > 0.0
+
+
+def _shipped_data() -> dict:
+    with gzip.open(DEFAULT_MODEL, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _write(tmp_path, data: dict):
+    path = tmp_path / "altered.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        json.dump(data, fh)
+    return path
+
+
+@pytest.mark.parametrize("alter, says", [
+    (lambda d: d["sentences"].update(bias=d["sentences"]["bias"][:3]), "sentences model"),
+    (lambda d: d["parties"].update(labels=["doer", "target", "none"]), "parties model"),
+    (lambda d: d["pairs"]["weights"].__setitem__(0, "7:1.5"), "beyond its 1 labels"),
+    (lambda d: d["thresholds"].update(ASSAULT="0.3"), "threshold"),
+    (lambda d: d["decoding"].pop("actor"), "decoding settings"),
+    (lambda d: d.update(word_clusters="0123456789abcdef"), "word clusters"),
+])
+def test_learned_model_that_does_not_fit_the_code_is_refused(tmp_path, alter, says):
+    data = _shipped_data()
+    alter(data)
+    path = _write(tmp_path, data)
+    with pytest.raises(EventModelError, match=says) as err:
+        load_event_model(path)
+    assert str(path) in str(err.value)

@@ -5,7 +5,8 @@
 Scores: dev gold (score.py: entities, events, quotes, attributes) and the GSR dev
 sentences for PROTEST and ASSAULT (score_gsr.py). Prints the scorers' own lines, then a
 JSON summary (the quality gate in tests/test_quality_gate.py reads it). No model trains on
-the dev gold or the GSR sentences, so these are held-out figures.
+the dev gold; the shipped event model does learn the GSR dev sentences, so their plain figures
+are no quality measure (`--cv` gives held-out ones).
 
 With `--cv K`: K-fold cross-validation by article over the training corpus
 (shared/gold/train): each fold is tagged by an event model trained on the other folds
@@ -138,48 +139,44 @@ def reliability(shared: Path, golds: list[dict], docs) -> tuple[str, list[dict]]
 
 
 def cross_validate(shared: Path, out: Path, folds: int) -> tuple[str, dict]:
-    """K-fold figures, every item scored by a model that never saw it:
-    - score.py over shared/gold/train, folds by article (the model also learns all judged GSR
-      sentences, as the shipped one does);
-    - score_gsr.py over the GSR dev sentences, folds by sentence (the model also learns the whole
-      gold corpus)."""
-    from marsad.events.corpus import fold_of, read_gold, read_judged, read_views
-    from marsad.events.learned import EventReader, LearnedEventExtractor
-    from marsad.events.modelfile import load_event_model
-    from marsad.events.training import cross_validate as folds_of
-    from marsad.events.training import train_event_model
-    from marsad.model import Article
-    from marsad.pipeline import Pipeline
-    from marsad.quotes import make_quotes
+    """K-fold figures, every item scored by a model that never saw it: score.py over
+    shared/gold/train by article folds, and score_gsr.py over the GSR dev sentences by sentence
+    folds. The rest of the training data (the project's annotations, the other corpus) trains
+    every fold, as it trains the shipped model."""
+    from marsad.events.corpus import judged_views, read_gold, read_judged, read_views
+    from marsad.events.learned import EventReader
 
     gold_dir = shared / "gold" / "train"
-    golds = read_gold([gold_dir])
     reader = EventReader()
+    golds = read_gold([gold_dir])
     views = read_views(golds, reader)
-    # the project's own annotations (no text: joined with shared/data/news) train every fold
     made_here = read_gold([ANNOTATIONS], shared / "data" / "news") if ANNOTATIONS.is_dir() else []
     always = (read_views(made_here, reader), made_here)
     judged = read_judged([_gsr_csv(shared, kind) for kind in GSR_KINDS])
-    pre = Pipeline(["marsad.text.v1", "marsad.entities.v1", "marsad.times.v1", "marsad.places.v1"])
-    judged_views = [reader(pre(Article(id=s.id, text=s.text))) for s in judged]
+    judged_read = judged_views(judged, reader)
+    report, summary = _cross_validate_gold(shared, out, folds, reader, (views, golds), always, (judged, judged_read))
+    report = (f"{folds}-fold cross-validation by article over {len(golds)} articles of {gold_dir} "
+              f"(each fold also trained on {len(made_here)} articles of {ANNOTATIONS.relative_to(ROOT)}):\n" + report)
+    gsr_report, gsr_summary = _cross_validate_judged(shared, out, folds, reader, (views + always[0], golds + always[1]),
+                                                     (judged, judged_read))
+    summary.update(gsr_summary)
+    return report + f"\n{folds}-fold cross-validation by sentence over the GSR dev sentences:\n" + gsr_report, summary
 
-    def rows(keep) -> dict[str, tuple[list, list[bool]]]:
-        out_rows: dict[str, tuple[list, list[bool]]] = {}
-        for s, view in zip(judged, judged_views, strict=True):
-            if keep(s):
-                feats, labels = out_rows.setdefault(s.type, ([], []))
-                for sv in view.sentences:
-                    feats.append(sv.features)
-                    labels.append(s.yes)
-        return out_rows
 
+def _cross_validate_gold(shared, out, folds, reader, corpus, always, judged) -> tuple[str, dict]:
+    from marsad.events.corpus import judged_rows
+    from marsad.events.learned import LearnedEventExtractor
+    from marsad.events.modelfile import load_event_model
+    from marsad.events.training import cross_validate as folds_of
+    from marsad.quotes import make_quotes
+
+    views, golds = corpus
     quotes = make_quotes()
     # the fold models read confidence through the shipped model's calibration (fitted on the same
     # folds' detections by marsad train-events), so that the reliability table checks it
     calibration = {k: v for k, v in load_event_model().decoding.items() if k.startswith("calibration")}
     docs = {}
-    for k, model, held_out in folds_of(views, golds, reader.speech, folds, judged=rows(lambda s: True),
-                                       always=always):
+    for k, model, held_out in folds_of(views, golds, reader.speech, folds, judged=judged_rows(*judged), always=always):
         model.decoding.update(calibration)
         tagger = LearnedEventExtractor(model, reader)
         for i in held_out:
@@ -188,28 +185,33 @@ def cross_validate(shared: Path, out: Path, folds: int) -> tuple[str, dict]:
         print(f"gold fold {k + 1}/{folds}: {len(held_out)} articles", file=sys.stderr)
     pred = out / f"cv{folds}_gold_pred.jsonl"
     _write_docs(pred, (docs[i] for i in sorted(docs)))
-    text, summary = _score(shared, gold_dir, pred)
-    report = (f"{folds}-fold cross-validation by article over {len(golds)} articles of {gold_dir} "
-              f"(each fold also trained on {len(made_here)} articles of {ANNOTATIONS.relative_to(ROOT)}):\n" + text)
+    text, summary = _score(shared, shared / "gold" / "train", pred)
     table, summary["reliability"] = reliability(shared, golds, [docs[i] for i in sorted(docs)])
-    report += table
+    return text + table, summary
 
+
+def _cross_validate_judged(shared, out, folds, reader, corpus, judged) -> tuple[str, dict]:
+    from marsad.events.corpus import judged_fold, judged_rows
+    from marsad.events.learned import LearnedEventExtractor
+    from marsad.events.training import train_event_model
+
+    sentences, read = judged
     tagged = {}
     for k in range(folds):
-        model = train_event_model(views + always[0], golds + always[1], reader.speech,
-                                  judged=rows(lambda s, k=k: fold_of(s.id, folds) != k))
+        model = train_event_model(*corpus, reader.speech,
+                                  judged=judged_rows(sentences, read, lambda s, k=k: judged_fold(s, folds) != k))
         tagger = LearnedEventExtractor(model, reader)
-        for s, view in zip(judged, judged_views, strict=True):
-            if fold_of(s.id, folds) == k:
+        for s, view in zip(sentences, read, strict=True):
+            if judged_fold(s, folds) == k:
                 view.doc.events = tagger.decide(view)
                 tagged[s.id] = view.doc
         print(f"GSR fold {k + 1}/{folds}", file=sys.stderr)
-    report += f"\n{folds}-fold cross-validation by sentence over the GSR dev sentences:\n"
+    report, summary = "", {}
     for kind in GSR_KINDS:
         pred = out / f"cv{folds}_{kind}_pred.jsonl"
         _write_docs(pred, tagged.values())
-        gsr_text, summary[f"gsr_{kind}"] = score_gsr_file(shared, kind, pred)
-        report += gsr_text
+        text, summary[f"gsr_{kind}"] = score_gsr_file(shared, kind, pred)
+        report += text
     return report, summary
 
 

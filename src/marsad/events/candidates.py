@@ -37,6 +37,7 @@ class SentenceView:
 class ArticleView:
     doc: Document
     tokens: list[Token]
+    starts: list[int]  # each token's start offset, for bisection
     home: str | None
     sentences: list[SentenceView] = field(default_factory=list)
 
@@ -55,7 +56,7 @@ def sentence_candidates(doc: Document, tokens: list[Token]) -> list[SentenceCand
 def read_article(doc: Document, lexicon: Lexicon, clusters: dict[str, str]) -> ArticleView:
     tokens: list[Token] = doc.layers.get("tokens") or tokenize(doc.text)
     parties = build_parties(doc, tokens)
-    view = ArticleView(doc, tokens, home_country(doc, parties))
+    view = ArticleView(doc, tokens, [t.start for t in tokens], home_country(doc, parties))
     filed_at = range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
     # a rule event counts in every sentence that states it (its lead and its `also`)
     sentence_starts = [s.start for s in doc.sentences]
@@ -99,14 +100,17 @@ def _flags(ev: Event) -> list[str]:
 
 def trigger_token(sv: SentenceView, etype: str, starts: list[int]) -> int | None:
     """The token that most likely states an event of `etype` in the sentence: the trigger of a
-    rule event of the type, else the first trigger-lexicon hit of the type."""
+    rule event of the type told in this sentence, else the first trigger-lexicon hit of the type."""
     for ev in sv.rule_events:
-        if ev.type == etype:
+        if ev.type == etype and sv.cand.start <= ev.trigger.start < sv.cand.end:
             return bisect_left(starts, ev.trigger.start)
-    for hit in sv.hits:
-        if hit.entry.type == etype or etype in hit.entry.alt:
-            return hit.head
-    return None
+    hit = type_hit(sv, etype)
+    return hit.head if hit else None
+
+
+def type_hit(sv: SentenceView, etype: str) -> Hit | None:
+    """The sentence's first trigger-lexicon hit of the type (or with the type as an alternative)."""
+    return next((h for h in sv.hits if h.entry.type == etype or etype in h.entry.alt), None)
 
 
 def _rule_roles(sv: SentenceView, etype: str, party: Party) -> frozenset[str]:
@@ -118,10 +122,10 @@ def _rule_roles(sv: SentenceView, etype: str, party: Party) -> frozenset[str]:
     return frozenset(roles)
 
 
-def party_contexts(view: ArticleView, sv: SentenceView, etype: str, speech: Container[str],
-                   starts: list[int]) -> list[tuple[Party, PartyContext]]:
+def party_contexts(view: ArticleView, sv: SentenceView, etype: str,
+                   speech: Container[str]) -> list[tuple[Party, PartyContext]]:
     """The parties of a sentence that may take part in an event of `etype`, with their context."""
-    anchor = trigger_token(sv, etype, starts)
+    anchor = trigger_token(sv, etype, view.starts)
     tokens = view.tokens
     placed = []
     for p in sv.parties:

@@ -42,7 +42,7 @@ class LinearModel:
     def raw(self, features: Iterable[str]) -> list[float]:
         out = list(self.bias)
         read, weights = self._read, self.weights
-        for name in set(features):
+        for name in dict.fromkeys(features):  # first-seen order: the same sum in every process
             pairs = read.get(name)
             if pairs is None:
                 encoded = weights.get(name)
@@ -77,10 +77,12 @@ class LinearModel:
 
 def fit(rows: Sequence[Iterable[str]], targets: Sequence, labels: Sequence[str], *, kind: str,
         c: float = 0.5, min_count: int = 2, precision: int = 3,
-        extra: dict[str, tuple[Sequence[Iterable[str]], Sequence[bool]]] | None = None) -> LinearModel:
+        extra: dict[str, tuple[Sequence[Iterable[str]], Sequence[bool]]] | None = None,
+        unscored: Sequence[set[str]] | None = None) -> LinearModel:
     """Fit on `rows` of feature names. `targets`: for `binary`, a set of labels per row; for
     `multiclass`, one label per row. `extra` (binary only): rows that speak of one label alone,
-    with their yes/no (sentences judged for PROTEST only). Features seen in fewer than
+    with their yes/no (sentences judged for PROTEST only). `unscored` (binary only): per row, the
+    labels it is no example of, either way (a borderline gold event). Features seen in fewer than
     `min_count` rows are left out; weights are rounded to `precision` decimals and zeros
     dropped, which keeps the file small."""
     import numpy as np
@@ -106,8 +108,11 @@ def fit(rows: Sequence[Iterable[str]], targets: Sequence, labels: Sequence[str],
         coef, bias = np.zeros((len(labels), len(names))), np.zeros(len(labels))
         for k, label in enumerate(labels):
             x_k, y = x, np.array([label in t for t in targets])
+            if unscored is not None:
+                keep = np.array([label not in u for u in unscored])
+                x_k, y = x[np.flatnonzero(keep)], y[keep]
             if label in extra:
-                x_k = sparse.vstack([x, matrix(extra_rows[label])]).tocsr()
+                x_k = sparse.vstack([x_k, matrix(extra_rows[label])]).tocsr()
                 y = np.concatenate([y, np.array(list(extra[label][1]), dtype=bool)])
             if y.all() or not y.any():
                 bias[k] = 20.0 if y.all() else -20.0

@@ -12,7 +12,7 @@ import csv
 import gzip
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,17 +129,27 @@ def read_judged(paths: Iterable[str | Path]) -> list[JudgedSentence]:
     return out
 
 
-def judged_rows(sentences: Sequence[JudgedSentence], reader: EventReader) -> dict[str, tuple[list, list[bool]]]:
-    """Per event type: the feature rows of the judged sentences (each read as a one-sentence
-    article, as a user's single sentence would be) and their yes/no."""
+def judged_views(sentences: Sequence[JudgedSentence], reader: EventReader) -> list[ArticleView]:
+    """Each judged sentence read as a one-sentence article, as a user's single sentence would be."""
     from marsad.pipeline import Pipeline
 
     pipeline = Pipeline(PRE_EVENT_STAGES, raise_errors=True)
+    return [reader(pipeline(Article(id=s.id, text=s.text))) for s in sentences]
+
+
+def judged_rows(sentences: Sequence[JudgedSentence], views: Sequence[ArticleView],
+                keep: Callable[[JudgedSentence], bool] = lambda s: True) -> dict[str, tuple[list, list[bool]]]:
+    """Per event type: the feature rows of the judged sentences that `keep` accepts, and their yes/no."""
     out: dict[str, tuple[list, list[bool]]] = {}
-    for s in sentences:
-        view = reader(pipeline(Article(id=s.id, text=s.text)))
-        rows, labels = out.setdefault(s.type, ([], []))
-        for sv in view.sentences:
-            rows.append(sv.features)
-            labels.append(s.yes)
+    for s, view in zip(sentences, views, strict=True):
+        if keep(s):
+            rows, labels = out.setdefault(s.type, ([], []))
+            for sv in view.sentences:
+                rows.append(sv.features)
+                labels.append(s.yes)
     return out
+
+
+def judged_fold(s: JudgedSentence, folds: int) -> int:
+    """Folds by the sentence's words, so that a sentence judged twice (under two ids) stays in one fold."""
+    return fold_of(" ".join(s.text.split()), folds)

@@ -47,10 +47,9 @@ def _pick(scored: list[tuple[Party, float]], minimum: float) -> list[Party]:
     return [scored[0][0]] + [p for p, s in scored[1:] if s >= 0.5]
 
 
-def assign_parties(model: EventModel, view: ArticleView, det: Detection, speech: Container[str],
-                   starts: list[int]) -> None:
+def assign_parties(model: EventModel, view: ArticleView, det: Detection, speech: Container[str]) -> None:
     actor, recipient = [], []
-    for party, ctx in party_contexts(view, det.sv, det.type, speech, starts):
+    for party, ctx in party_contexts(view, det.sv, det.type, speech):
         probs = model.parties.probabilities(party_features(det.type, ctx))
         actor.append((party, probs.get("actor", 0.0)))
         recipient.append((party, probs.get("recipient", 0.0)))

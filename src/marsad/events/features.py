@@ -10,6 +10,7 @@ a trigger-lexicon hit or a rule event of type T in the sentence is a feature.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -116,11 +117,11 @@ class PartyContext:
     type: str
     sector: str | None
     prep: str | None
-    side: str  # before | after | none: relative to the sentence's trigger of the type
+    side: str  # before | after | at | none: relative to the sentence's trigger of the type
     distance: int  # tokens between party and trigger
     rank: int  # 0 for the first party of the sentence
     near: int  # 0 for the party nearest the trigger on its side
-    rule_roles: frozenset[str]  # actor / recipient: what the rule events of the type made it
+    rule_roles: frozenset[str]  # actor / recipient (of the type), any_actor / any_recipient (of another)
     home: bool  # of the story's home country
     after_speech: bool  # right after a reporting verb (قال، أعلن): a speaker
     in_title: bool
@@ -167,6 +168,13 @@ def load_word_clusters() -> dict[str, str]:
     """stem → cluster id, from the shipped `word_clusters.tsv` (tools/build_word_clusters.py);
     empty when the file is absent, so the model reads words alone."""
     return dict(_word_clusters())
+
+
+@lru_cache(maxsize=1)
+def word_clusters_digest() -> str:
+    """A digest of the shipped word clusters: a model is only valid with the clusters it learned."""
+    path = DATA / "word_clusters.tsv"
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "none"
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 
-from marsad.events.candidates import ArticleView, read_article
+from marsad.events.candidates import ArticleView, read_article, type_hit
 from marsad.events.clauses import clause_of, split_clauses
 from marsad.events.cues import Cues
 from marsad.events.decode import Detection, assign_parties, detect, merge
@@ -54,10 +54,9 @@ class LearnedEventExtractor:
         return doc
 
     def decide(self, view: ArticleView) -> list[Event]:
-        starts = [t.start for t in view.tokens]
         detections = detect(self.model, view)
         for det in detections:
-            assign_parties(self.model, view, det, self.reader.speech, starts)
+            assign_parties(self.model, view, det, self.reader.speech)
         events = _one_per_statement(view.doc.text, (_event(view, det, self.reader.rules.cues)
                                                     for det in merge(self.model, view, detections)))
         for ev in events:
@@ -105,9 +104,40 @@ def _modality(view: ArticleView, det: Detection, hit: Hit | None, cues: Cues) ->
                     view.doc.article.published_date)
 
 
+def _learned_event(view: ArticleView, det: Detection, cues: Cues, actors: list[Actor], recipients: list[Actor],
+                   also: list[Span]) -> Event:
+    """An event the rules did not tell in this sentence: the sentence is its evidence."""
+    doc, sv = view.doc, det.sv
+    start, end = sv.cand.start, sv.cand.end
+    hit = type_hit(sv, det.type)
+    t_start, t_end = (view.tokens[hit.first].start, view.tokens[hit.last].end) if hit else (start, end)
+    when = event_date(doc, start, end, anchor=t_start)
+    mood = _modality(view, det, hit, cues)
+    return Event(id="", type=det.type, actor=actors, recipient=recipients,
+                 evidence=Span(start, end, doc.text[start:end]), sentence=Sentence(start, end),
+                 trigger=Span(t_start, t_end, doc.text[t_start:t_end]), quad=QUAD_CLASS[det.type],
+                 cameo=CAMEO_ROOT[det.type], location=event_location(doc, start, end, trigger=t_start),
+                 date=when.value if when else None, date_text=when.text if when else None,
+                 negated=mood.negated, hypothetical=mood.hypothetical, historical=mood.historical,
+                 future=mood.future and not mood.historical, rule="learned", also=also)
+
+
+def _take_attributes(ev: Event, rule: Event) -> None:
+    """Place, date and modality of the rule event that tells the same event in another sentence."""
+    ev.location = rule.location or ev.location
+    if rule.date:
+        ev.date, ev.date_text = rule.date, rule.date_text
+    ev.negated, ev.hypothetical, ev.historical, ev.future = rule.negated, rule.hypothetical, rule.historical, rule.future
+    ev.mode = rule.mode
+    ev.rule = "learned~" + (rule.rule or "rule")
+
+
 def _event(view: ArticleView, det: Detection, cues: Cues) -> Event:
     doc, sv = view.doc, det.sv
-    rule = next((ev for ev in sv.rule_events if ev.type == det.type), None)
+    # a rule event lends its clause only to a detection in the sentence that tells it; one told
+    # elsewhere that counts this sentence among its statements lends its place, date and modality
+    told_here = [ev for ev in sv.rule_events if ev.type == det.type]
+    rule = next((ev for ev in told_here if sv.cand.start <= ev.evidence.start < sv.cand.end), None)
     also = [Span(d.sv.cand.start, d.sv.cand.end, doc.text[d.sv.cand.start:d.sv.cand.end]) for d in det.also]
     actors, recipients = _actors(det.actors, view.home), _actors(det.recipients, view.home)
     if rule is not None:
@@ -117,20 +147,12 @@ def _event(view: ArticleView, det: Detection, cues: Cues) -> Event:
         ev.also = also
         ev.rule = "learned+" + (rule.rule or "rule")
     else:
-        start, end = sv.cand.start, sv.cand.end
-        hit = next((h for h in sv.hits if h.entry.type == det.type or det.type in h.entry.alt), None)
-        t_start, t_end = (view.tokens[hit.first].start, view.tokens[hit.last].end) if hit else (start, end)
-        when = event_date(doc, start, end, anchor=t_start)
-        mood = _modality(view, det, hit, cues)
-        ev = Event(id="", type=det.type, actor=actors, recipient=recipients,
-                   evidence=Span(start, end, doc.text[start:end]), sentence=Sentence(start, end),
-                   trigger=Span(t_start, t_end, doc.text[t_start:t_end]), quad=QUAD_CLASS[det.type],
-                   cameo=CAMEO_ROOT[det.type], location=event_location(doc, start, end, trigger=t_start),
-                   date=when.value if when else None, date_text=when.text if when else None,
-                   negated=mood.negated, hypothetical=mood.hypothetical, historical=mood.historical,
-                   future=mood.future and not mood.historical, rule="learned", also=also)
+        ev = _learned_event(view, det, cues, actors, recipients, also)
+        if told_here:
+            _take_attributes(ev, told_here[0])
     if view.home:
-        # nobody named on a side: the story's country, as the rules do (unnamed police, protesters)
+        # nobody named on a side: the story's country (cross-validation prefers it to an empty side
+        # for every type: most events the corpus codes with an unnamed side are domestic)
         ev.actor = ev.actor or [Actor(code=view.home)]
         ev.recipient = ev.recipient or [Actor(code=view.home)]
     ev.confidence = round(det.probability, 3)

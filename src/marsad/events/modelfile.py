@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -18,9 +19,11 @@ from pathlib import Path
 
 from marsad.errors import MarsadError
 from marsad.events.classifier import LinearModel
+from marsad.events.features import word_clusters_digest
+from marsad.model import PLOVER_TYPES
 
 FORMAT = "marsad-events"
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 DEFAULT_MODEL = Path(str(resources.files("marsad") / "models" / "events.json.gz"))
 
 
@@ -41,14 +44,15 @@ class EventModel:
 
     def confidence(self, probability: float) -> float:
         """An event's confidence: the sentence model's probability, recalibrated (Platt scaling
-        fitted on cross-validated detections, `calibration_a`/`_b`) so that of the events given
-        0.8, about 80% are right."""
+        fitted on cross-validated detections, `calibration_a`/`_b`), so that it reads roughly as
+        the chance the event is right (the model card's reliability table says how roughly)."""
         p = min(max(probability, 1e-6), 1 - 1e-6)
         z = self.decoding.get("calibration_a", 1.0) * math.log(p / (1 - p)) + self.decoding.get("calibration_b", 0.0)
         return 1 / (1 + math.exp(-z))
 
     def to_dict(self) -> dict:
-        return {"format": FORMAT, "features_version": FEATURES_VERSION, "meta": self.meta,
+        return {"format": FORMAT, "features_version": FEATURES_VERSION, "word_clusters": word_clusters_digest(),
+                "meta": self.meta,
                 "thresholds": self.thresholds, "decoding": self.decoding, "sentences": self.sentences.to_dict(),
                 "parties": self.parties.to_dict(), "pairs": self.pairs.to_dict()}
 
@@ -80,9 +84,37 @@ def _load(path: str) -> EventModel:
         raise EventModelError(
             f"event model {path!r} was built for features version {data.get('features_version')!r}, "
             f"this marsad computes version {FEATURES_VERSION}; {rebuild}")
+    if data.get("word_clusters") != word_clusters_digest():
+        raise EventModelError(f"event model {path!r} was trained with other word clusters than the shipped "
+                              f"knowledge/data/word_clusters.tsv; {rebuild}")
     try:
-        return EventModel(LinearModel.from_dict(data["sentences"]), LinearModel.from_dict(data["parties"]),
-                          LinearModel.from_dict(data["pairs"]), dict(data["thresholds"]), dict(data["decoding"]),
-                          data.get("meta", {}))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise EventModelError(f"event model {path!r} is incomplete ({exc!r}); {rebuild}") from None
+        model = EventModel(LinearModel.from_dict(data["sentences"]), LinearModel.from_dict(data["parties"]),
+                           LinearModel.from_dict(data["pairs"]), dict(data["thresholds"]), dict(data["decoding"]),
+                           data.get("meta", {}))
+        problem = _misfit(model)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        problem = f"is incomplete ({exc!r})"
+    if problem:
+        raise EventModelError(f"event model {path!r} {problem}; {rebuild}")
+    return model
+
+
+_LABEL_INDEX = re.compile(r"(\d+):")
+
+
+def _misfit(model: EventModel) -> str | None:
+    """What in a model does not fit the code that reads it, or None."""
+    expected = {"sentences": ("binary", tuple(PLOVER_TYPES)), "parties": ("multiclass", ("actor", "recipient", "none")),
+                "pairs": ("binary", ("same",))}
+    for name, (kind, labels) in expected.items():
+        part: LinearModel = getattr(model, name)
+        if part.kind != kind or part.labels != labels or len(part.bias) != len(labels):
+            return f"has a {name} model of kind {part.kind!r} with labels {list(part.labels)}; {kind} {list(labels)} expected"
+        indices = _LABEL_INDEX.findall(" ".join(part.weights.values()))
+        if indices and max(map(int, indices)) >= len(labels):
+            return f"has {name} weights for a label beyond its {len(labels)} labels"
+    if set(model.thresholds) != set(PLOVER_TYPES) or not all(isinstance(v, float) for v in model.thresholds.values()):
+        return "needs one numeric threshold per PLOVER type"
+    if not all(isinstance(model.decoding.get(k), float) for k in ("actor", "recipient", "same_event")):
+        return "needs numeric decoding settings actor, recipient and same_event"
+    return None

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from marsad.events.candidates import ArticleView, party_contexts
 from marsad.events.classifier import fit
-from marsad.events.corpus import fold_of, judged_rows, read_gold, read_judged, read_views
+from marsad.events.corpus import fold_of, judged_rows, judged_views, read_gold, read_judged, read_views
 from marsad.events.decode import Detection, assign_parties, detect, merge, same_event_features
 from marsad.events.features import party_features
 from marsad.events.learned import EventReader
@@ -71,6 +71,7 @@ class Settings:
 class Examples:
     sentences: list[list[str]] = field(default_factory=list)
     sentence_types: list[set[str]] = field(default_factory=list)
+    sentence_unscored: list[set[str]] = field(default_factory=list)  # types left out for a row
     parties: list[list[str]] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     pairs: list[list[str]] = field(default_factory=list)
@@ -85,11 +86,12 @@ def _spans(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
-def _gold_events_by_sentence(view: ArticleView, gold: dict) -> list[dict[str, list[int]]]:
-    """For each sentence: type → indices of the gold events of that type stated in it."""
+def _gold_events_by_sentence(view: ArticleView, gold: dict, *, optional: bool = False) -> list[dict[str, list[int]]]:
+    """For each sentence: type → indices of the gold events of that type stated in it (the
+    scored events, or with `optional` the optional ones)."""
     out: list[dict[str, list[int]]] = [{} for _ in view.sentences]
     for n, ev in enumerate(gold.get("events", [])):
-        if ev.get("optional"):
+        if bool(ev.get("optional")) != optional:
             continue
         for evidence in ev.get("evidence", []):
             for s, e in _spans(view.doc.text, evidence):
@@ -97,6 +99,13 @@ def _gold_events_by_sentence(view: ArticleView, gold: dict) -> list[dict[str, li
                     if sv.cand.start < e and s < sv.cand.end and n not in out[k].get(ev["type"], []):
                         out[k].setdefault(ev["type"], []).append(n)
     return out
+
+
+def _optional_only(view: ArticleView, gold: dict, stated: list[dict[str, list[int]]]) -> list[set[str]]:
+    """Per sentence, the types it states only as optional (borderline) gold events: neither
+    positive nor negative examples, as the scorer neither rewards nor punishes them."""
+    optional = _gold_events_by_sentence(view, gold, optional=True)
+    return [set(opt) - set(types) for opt, types in zip(optional, stated, strict=True)]
 
 
 def _role(party, events: Iterable[dict], aliases: dict[str, set[str]]) -> str:
@@ -123,7 +132,7 @@ def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> li
             keys |= _keys(alias)
         aliases.setdefault(ent.get("name", ""), set()).update(keys)
     by_sentence = _gold_events_by_sentence(view, gold)
-    starts = [t.start for t in view.tokens]
+    out.sentence_unscored += _optional_only(view, gold, by_sentence)
     events = gold.get("events", [])
     positives: list[tuple[Detection, set[int]]] = []
     for sv, types in zip(view.sentences, by_sentence, strict=True):
@@ -131,7 +140,7 @@ def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> li
         out.sentence_types.append(set(types))
         for etype, indices in types.items():
             stated = [events[n] for n in indices]
-            for party, ctx in party_contexts(view, sv, etype, speech, starts):
+            for party, ctx in party_contexts(view, sv, etype, speech):
                 out.parties.append(party_features(etype, ctx))
                 out.roles.append(_role(party, stated, aliases))
             positives.append((Detection(sv, etype, 1.0), set(indices)))
@@ -141,9 +150,8 @@ def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> li
 def pair_examples(model: EventModel, view: ArticleView, positives, speech, out: Examples) -> None:
     """Same-event examples between the gold-positive sentences of one type, with parties as the
     party model assigns them (as at run time)."""
-    starts = [t.start for t in view.tokens]
     for det, _ in positives:
-        assign_parties(model, view, det, speech, starts)
+        assign_parties(model, view, det, speech)
     for i, (a, ids_a) in enumerate(positives):
         for b, ids_b in positives[i + 1:]:
             if a.type != b.type:
@@ -162,7 +170,7 @@ def train_event_model(views: Sequence[ArticleView], golds: Sequence[dict], speec
     ex = Examples()
     positives = [article_examples(view, gold, speech, ex) for view, gold in zip(views, golds, strict=True)]
     sentences = fit(ex.sentences, ex.sentence_types, PLOVER_TYPES, kind="binary", c=settings.c_sentences,
-                    extra=judged)
+                    extra=judged, unscored=ex.sentence_unscored)
     parties = fit(ex.parties, ex.roles, ("actor", "recipient", "none"), kind="multiclass", c=settings.c_parties)
     thresholds = {t: settings.threshold for t in PLOVER_TYPES}
     model = EventModel(sentences, parties, fit([["bias"]], [set()], ("same",), kind="binary", min_count=1),
@@ -184,12 +192,14 @@ def fit_calibration(views: Sequence[ArticleView], golds: Sequence[dict], speech,
     for _, model, held_out in cross_validate(views, golds, speech, folds, settings, judged):
         for i in held_out:
             stated = _gold_events_by_sentence(views[i], golds[i])
+            unscored = _optional_only(views[i], golds[i], stated)
             index = {id(sv): k for k, sv in enumerate(views[i].sentences)}
-            starts = [t.start for t in views[i].tokens]
             detections = detect(model, views[i])
             for det in detections:
-                assign_parties(model, views[i], det, speech, starts)
+                assign_parties(model, views[i], det, speech)
             for det in merge(model, views[i], detections):
+                if det.type in unscored[index[id(det.sv)]]:
+                    continue  # a borderline event: the scorer counts it neither way
                 p = min(max(det.probability, 1e-6), 1 - 1e-6)
                 x.append([math.log(p / (1 - p))])
                 y.append(det.type in stated[index[id(det.sv)]])
@@ -217,7 +227,7 @@ def train_events(corpus: Sequence[str | Path], output: str | Path, settings: Set
     sentences = read_judged(judged)
     facts = {"corpus": corpus_facts(golds),
              "judged_sentences": dict(sorted(Counter(f"{s.type} {'yes' if s.yes else 'no'}" for s in sentences).items()))}
-    rows = judged_rows(sentences, reader) if sentences else None
+    rows = judged_rows(sentences, judged_views(sentences, reader)) if sentences else None
     model = train_event_model(views, golds, reader.speech, settings, meta=facts, judged=rows)
     model.decoding.update(fit_calibration(views, golds, reader.speech, settings, rows))
     model.save(output)
