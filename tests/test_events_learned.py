@@ -170,3 +170,12 @@ def test_learned_model_that_does_not_fit_the_code_is_refused(tmp_path, alter, sa
     with pytest.raises(EventModelError, match=says) as err:
         load_event_model(path)
     assert str(path) in str(err.value)
+
+
+def test_learned_event_dated_years_back_is_background():
+    # protests the trigger lexicon does not list as such (احتجاجات شعبية عمت): the model finds
+    # them, and the year before publication makes them background, not news
+    doc = extract("وشهدت العاصمة في عام 2011 احتجاجات شعبية عمت الشوارع ضد الحكومة.", published="2018-05-01")
+    protests = [ev for ev in doc.events if ev.type == "PROTEST"]
+    assert protests and all(ev.historical and not ev.future for ev in protests)
+    assert all(ev.date == "2011" for ev in protests)

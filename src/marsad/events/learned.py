@@ -17,7 +17,7 @@ from marsad.events.cues import Cues
 from marsad.events.decode import Detection, assign_parties, detect, merge
 from marsad.events.features import load_word_clusters
 from marsad.events.matcher import Hit
-from marsad.events.modality import Modality, modality
+from marsad.events.modality import Modality, modality, old_date
 from marsad.events.modelfile import EventModel, load_event_model
 from marsad.events.stage import EventExtractor
 from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Sentence, Span
@@ -113,6 +113,12 @@ def _learned_event(view: ArticleView, det: Detection, cues: Cues, actors: list[A
     t_start, t_end = (view.tokens[hit.first].start, view.tokens[hit.last].end) if hit else (start, end)
     when = event_date(doc, start, end, anchor=t_start)
     mood = _modality(view, det, hit, cues)
+    published = doc.article.published_date
+    if when is not None and old_date(when.value, published):
+        mood.historical, mood.future = True, False  # في ديسمبر 2001 هاجم مسلحون: background
+    elif when is not None and when.value and len(when.value) == 10 and published is not None and \
+            when.value > published.isoformat() and not (mood.negated or mood.hypothetical):
+        mood.historical, mood.future = False, True  # ويحشد أنصارهما الخميس: a day still to come
     return Event(id="", type=det.type, actor=actors, recipient=recipients,
                  evidence=Span(start, end, doc.text[start:end]), sentence=Sentence(start, end),
                  trigger=Span(t_start, t_end, doc.text[t_start:t_end]), quad=QUAD_CLASS[det.type],
