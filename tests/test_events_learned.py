@@ -179,3 +179,13 @@ def test_learned_event_dated_years_back_is_background():
     protests = [ev for ev in doc.events if ev.type == "PROTEST"]
     assert protests and all(ev.historical and not ev.future for ev in protests)
     assert all(ev.date == "2011" for ev in protests)
+
+
+def test_learned_event_its_sentence_does_not_place_happens_where_the_story_does():
+    # the arrest sentence names no place: the story's first town (not the dateline's city)
+    doc = extract("القاهرة (أ ش أ) - تظاهر مئات الطلاب في مدينة المنصورة احتجاجا على رسوم الدراسة. "
+                  "واعتقلت الشرطة عشرين منهم بعد مواجهات عنيفة مع قوات الأمن.", published="2024-03-02")
+    arrest = next(ev for ev in doc.events if ev.type == "COERCE")
+    assert "المنصورة" not in doc.text[arrest.sentence.start:arrest.sentence.end]
+    assert arrest.location is not None and arrest.location.text == "المنصورة"
+    assert doc.text[arrest.location.start:arrest.location.end] == "المنصورة"
