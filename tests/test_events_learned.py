@@ -189,3 +189,16 @@ def test_learned_event_its_sentence_does_not_place_happens_where_the_story_does(
     assert "المنصورة" not in doc.text[arrest.sentence.start:arrest.sentence.end]
     assert arrest.location is not None and arrest.location.text == "المنصورة"
     assert doc.text[arrest.location.start:arrest.location.end] == "المنصورة"
+
+
+def test_learned_event_the_text_does_not_date_is_dated_on_publication():
+    text = "واعتقلت الشرطة عشرين طالبا بعد مواجهات عنيفة مع قوات الأمن في الإسكندرية."
+    dated = [ev for ev in extract(text, published="2024-03-02").events if ev.type == "COERCE"]
+    assert dated and all(ev.date == "2024-03-02" and ev.date_text is None for ev in dated)
+    # without a publication date there is nothing to imply
+    undated = [ev for ev in extract(text).events if ev.type == "COERCE"]
+    assert undated and all(ev.date is None for ev in undated)
+    # a date the text states wins over the publication date
+    stated = [ev for ev in extract("واعتقلت الشرطة يوم الخميس عشرين طالبا في الإسكندرية.",
+                                   published="2024-03-02").events if ev.type == "COERCE"]
+    assert stated and all(ev.date == "2024-02-29" and ev.date_text for ev in stated)

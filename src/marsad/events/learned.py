@@ -174,6 +174,10 @@ def _event(view: ArticleView, det: Detection, cues: Cues) -> Event:
         if told_here:
             _take_attributes(ev, told_here[0])
     ev.location = ev.location or _story_place(doc, ev.sentence)
+    if ev.date is None and not ev.historical and doc.article.published_date is not None:
+        # news tells the day's events: an event the text does not date is dated on publication
+        # (date_text stays empty, so the reader can tell the implied date from a stated one)
+        ev.date = doc.article.published_date.isoformat()
     if view.home:
         # nobody named on a side: the story's country (cross-validation prefers it to an empty side
         # for every type: most events the corpus codes with an unnamed side are domestic)
