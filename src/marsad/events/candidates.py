@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from marsad.events.features import PartyContext, SentenceCandidate, sentence_features, stem
 from marsad.events.lexicon import Lexicon
 from marsad.events.matcher import Hit, find_triggers
-from marsad.events.parties import Party, build_parties, home_country, parties_between
+from marsad.events.parties import Party, build_parties, filed_range, home_country, parties_between
 from marsad.model import Document, Event
 from marsad.text import Token, tokenize
 
@@ -57,7 +57,7 @@ def read_article(doc: Document, lexicon: Lexicon, clusters: dict[str, str]) -> A
     tokens: list[Token] = doc.layers.get("tokens") or tokenize(doc.text)
     parties = build_parties(doc, tokens)
     view = ArticleView(doc, tokens, [t.start for t in tokens], home_country(doc, parties))
-    filed_at = range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
+    filed_at = filed_range(doc)
     # a rule event counts in every sentence that states it (its lead and its `also`)
     sentence_starts = [s.start for s in doc.sentences]
     rule_events: dict[int, list[Event]] = {}

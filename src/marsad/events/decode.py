@@ -34,7 +34,7 @@ def detect(model: EventModel, view: ArticleView) -> list[Detection]:
     for sv in view.sentences:
         probs = model.sentences.probabilities(sv.features)
         for etype, p in probs.items():
-            if p >= model.thresholds.get(etype, 0.5):
+            if p >= model.thresholds[etype]:
                 out.append(Detection(sv, etype, p))
     return out
 

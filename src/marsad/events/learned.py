@@ -19,6 +19,7 @@ from marsad.events.features import load_word_clusters
 from marsad.events.matcher import Hit
 from marsad.events.modality import Modality, modality, old_date
 from marsad.events.modelfile import EventModel, load_event_model
+from marsad.events.parties import filed_range
 from marsad.events.stage import EventExtractor
 from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Location, Sentence, Span
 from marsad.places import event_location
@@ -135,7 +136,7 @@ def _story_place(doc: Document, sentence: Sentence) -> Location | None:
     تركيا حيث ...: not where the release happened). Chosen over the first place, the most
     mentioned one and the last before the event by cross-validation: within 50 km of the gold
     place for about half of the events left unplaced."""
-    filed = range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
+    filed = filed_range(doc)
     body = [p for p in doc.places if p.lat is not None and p.start not in filed
             and not sentence.start <= p.start < sentence.end]
     place = next((p for p in body if p.feature_code != "PCLI"), body[0] if body else None)

@@ -296,12 +296,18 @@ _SEPARATE = frozenset(["من", "الي", "علي", "عن", "مع", "في", "ضد
                        "اليه", "اليها", "معه", "معها", "عنه", "عنها", "بشان", "حيال", "قبل"])
 
 
+def filed_range(doc: Document) -> range:
+    """Offsets of the dateline (طرابلس (ا ف ب)): where the story was filed, which names no party
+    and no scene."""
+    return range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
+
+
 def home_country(doc: Document, parties: list[Party]) -> str | None:
     """The country the story is mostly about: the most-mentioned state, the title counting
     double and the dateline not at all."""
     count: Counter[str] = Counter()
     title_end = len(doc.article.title)
-    filed = range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
+    filed = filed_range(doc)
     for p in parties:
         if p.start in filed:
             continue  # باريس، فرنسا (CNN): where the story was filed, not what it is about

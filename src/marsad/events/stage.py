@@ -20,7 +20,7 @@ from marsad.events.lexicon import Lexicon, load_lexicon
 from marsad.events.matcher import Hit, find_triggers, governs_noun
 from marsad.events.merge import merge_events
 from marsad.events.modality import modality, old_date
-from marsad.events.parties import Party, build_parties, home_country, parties_between
+from marsad.events.parties import Party, build_parties, filed_range, home_country, parties_between
 from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Location, Sentence, Span
 from marsad.text import Token, normalize, tokenize
 
@@ -103,8 +103,7 @@ class EventExtractor:
             doc.events = []
             return doc
         parties = build_parties(doc, tokens)
-        # طرابلس (ا ف ب): the dateline says where the story was filed; it names no party
-        filed_at = range(doc.dateline.start, doc.dateline.end) if doc.dateline else range(0)
+        filed_at = filed_range(doc)
         published = doc.article.published_date
         home = home_country(doc, parties)
         starts = [t.start for t in tokens]
