@@ -100,8 +100,6 @@ BAD_LINES = [
     ('{"id": "x3", "text": 42}', "E106"),
     ('["id", "text"]', "E106"),
     ('{"id": "x4", "text": "   \\n  "}', "E104"),
-    ('{"id": "x5", "text": "نص الخبر.", "published": "الأحد الماضي"}', "E109"),
-    ('{"id": "x6", "text": "نص الخبر.", "published": "2024-13-45"}', "E109"),
 ]
 
 
@@ -119,6 +117,17 @@ def test_readers_bad_jsonl_line_then_batch_continues(tmp_path, line, code, compr
     assert str(articles[1].published) == "2025-03-01"
     assert len(errors) == 1
     _assert_error(errors[0], code, f"{path.name}:2")
+
+
+@pytest.mark.parametrize("published", ["الأحد الماضي", "2024-13-45", "2012-20-15"])
+def test_readers_bad_published_is_a_warning_and_the_article_is_read(tmp_path, published):
+    path = tmp_path / "dated.jsonl"
+    path.write_text(json.dumps({"id": "x5", "text": GOOD, "published": published}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    (article,) = read_inputs([str(path)])
+    assert isinstance(article, Article) and article.published is None and article.text == GOOD
+    (warning,) = article.warnings
+    assert warning.code == "E109" and published in warning.message and "date unknown" in warning.message
 
 
 def test_readers_truncated_gzip_reports_and_stops(tmp_path):

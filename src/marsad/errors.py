@@ -54,7 +54,7 @@ CODES = {
     "E106": "JSON record lacks a 'text' string",
     "E107": "HTML has no extractable main text",
     "E108": "article is larger than the size limit",
-    "E109": "bad 'published' value",
+    "E109": "bad 'published' value (a warning: the article is processed with its date unknown)",
     "E110": "a reader's library is missing or broken (e.g. trafilatura for HTML)",
     "E111": "JSON record nested too deeply",
     "E112": "file holds no articles (an empty .jsonl or .jsonl.gz, an empty JSON list)",

@@ -277,6 +277,9 @@ class Article(_Record):
     source: str | None = None
     url: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    # Problems with the input that did not stop its processing (a malformed `published`).
+    warnings: list[ErrorRecord] = field(default_factory=list)
+    _nested_lists = {"warnings": ErrorRecord}
 
     def __post_init__(self) -> None:
         self.published = parse_published(self.published)
@@ -311,13 +314,13 @@ class Article(_Record):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        known = {"id", "text", "title", "published", "source", "url", "meta"}
+        known = {"id", "text", "title", "published", "source", "url", "meta", "warnings"}
         meta = dict(data.get("meta") or {})
         meta.update({k: v for k, v in data.items() if k not in known})
         return cls(
             id=str(data["id"]), text=data["text"], title=data.get("title") or "",
             published=data.get("published"), source=data.get("source"), url=data.get("url"),
-            meta=meta,
+            meta=meta, warnings=[ErrorRecord.from_dict(w) for w in data.get("warnings") or []],
         )
 
 
@@ -363,6 +366,11 @@ class Document(_Record):
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def warnings(self) -> list[ErrorRecord]:
+        """Problems with the input that did not stop its processing (the article's own)."""
+        return self.article.warnings
+
     def entity(self, entity_id: str) -> Entity | None:
         for ent in self.entities:
             if ent.id == entity_id:
@@ -375,7 +383,7 @@ class Document(_Record):
         out: dict[str, Any] = {
             "id": art["id"], "title": art["title"], "text": art["text"],
             "published": art["published"], "source": art["source"], "url": art["url"],
-            "meta": art["meta"],
+            "meta": art["meta"], "warnings": art["warnings"],
         }
         for name in ("sentences", "entities", "events", "quotes", "places", "times", "errors"):
             out[name] = [r.to_dict() for r in getattr(self, name)]
@@ -386,7 +394,8 @@ class Document(_Record):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
         article = Article.from_dict({k: data.get(k) for k in
-                                     ("id", "title", "text", "published", "source", "url", "meta")})
+                                     ("id", "title", "text", "published", "source", "url", "meta",
+                                      "warnings")})
         rest = {k: v for k, v in data.items() if k in cls._nested_lists or k in
                 ("dateline", "provenance")}
         doc = _Record.from_dict.__func__(cls, {"article": article.to_dict(), **rest})

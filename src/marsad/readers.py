@@ -201,11 +201,20 @@ def article_from_record(record: Any, *, where: str, fallback_id: str, max_chars:
     if meta is not None and not isinstance(meta, dict):
         return error_document(article_id, "E113", f"{where}: record {article_id!r} has {_a_json(meta)} "
                               "'meta'; 'meta' must be an object (or left out)", where=where)
+    fields = {**record, "id": article_id, "text": text, "title": record.get("title") or ""}
+    if "warnings" in fields:  # the input's own field of that name is metadata, like any other
+        fields["meta"] = {**(meta or {}), "warnings": fields.pop("warnings")}
+    warning = None
     try:
         parse_published(record.get("published"))
     except (ValueError, TypeError) as exc:
-        return error_document(article_id, "E109", f"{where}: record {article_id!r}: {exc}", where=where)
-    article = Article.from_dict({**record, "id": article_id, "text": text, "title": record.get("title") or ""})
+        # A bad date loses no article: it is processed with its date unknown, and the problem rides along.
+        fields["published"] = None
+        warning = ErrorRecord(code="E109", where=where, message=f"{where}: record {article_id!r}: {exc}; "
+                              "the article was processed with its date unknown")
+    article = Article.from_dict(fields)
+    if warning:
+        article.warnings.append(warning)
     _apply_default_published(article, published)
     return _check_article(article, where, max_chars)
 
@@ -461,8 +470,9 @@ def read_html_bytes(data: bytes, *, article_id: str, where: str, max_chars: int 
     if date:
         try:
             article.published = parse_published(date)
-        except ValueError:
-            pass  # a page date trafilatura could not normalize is no reason to drop the article
+        except ValueError as exc:  # a page date trafilatura could not normalize drops no article
+            article.warnings.append(ErrorRecord(code="E109", where=where, message=f"{where}: page date: {exc}; "
+                                                "the article was processed with its date unknown"))
     _apply_default_published(article, published)
     return _check_article(article, where, max_chars)
 
