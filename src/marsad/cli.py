@@ -6,10 +6,11 @@
     marsad train-ner --corpus PATH... --output FILE
     marsad train-events --corpus PATH... --output FILE [--judged CSV...] [--news DIR]
     marsad version
+    marsad ingest | reprocess | events | articles | actors | stats   (the store: marsad/store/commands.py)
 
 Exit codes: 0 all articles processed cleanly, 1 some article carries an error record, 2 usage
 error, 3 the run itself failed (the pipeline could not be built, output could not be written,
-an internal error).
+the store could not be opened or written, an internal error).
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import IO
 
 from marsad import __version__
+from marsad.errors import StoreError
 from marsad.model import Article, Document
+from marsad.progress import Progress
 
 EXIT_OK, EXIT_ARTICLE_ERRORS, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
 DEFAULT_ARTICLE_TIMEOUT = 60.0  # seconds; a 1 M-character article takes well under half that
-_PROGRESS_AFTER = 5  # articles: below this a progress bar is noise
-_PROGRESS_EVERY_S = 0.2
 
 
 class UsageError(Exception):
@@ -67,39 +68,6 @@ def build_pipeline(stages: Sequence[str] | None):
     from marsad.pipeline import Pipeline, default_pipeline
 
     return default_pipeline() if stages is None else Pipeline(stages)
-
-
-class Progress:
-    """A one-line progress bar on stderr, drawn only on a terminal and past a few articles."""
-
-    def __init__(self, stream: IO[str], total: int | None, *, enabled: bool):
-        self.stream, self.total, self.enabled = stream, total, enabled
-        self.start = time.perf_counter()
-        self._last = 0.0
-        self._drawn = False
-
-    def update(self, done: int, errors: int) -> None:
-        if not self.enabled or done < _PROGRESS_AFTER:
-            return
-        now = time.perf_counter()
-        if now - self._last < _PROGRESS_EVERY_S and done != self.total:
-            return
-        self._last = now
-        rate = done / max(now - self.start, 1e-9)
-        if self.total:
-            frac = min(done / self.total, 1.0)
-            bar = "#" * int(frac * 30)
-            line = f"[{bar:<30}] {done}/{self.total} {frac:4.0%}"
-        else:
-            line = f"{done} articles"
-        self.stream.write(f"\r{line}  {rate:.1f}/s  {errors} errors ")
-        self.stream.flush()
-        self._drawn = True
-
-    def close(self) -> None:
-        if self._drawn:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 class SetupError(Exception):
@@ -203,7 +171,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         budget_before, pipeline.article_timeout = pipeline.article_timeout, args.article_timeout or None
         show = sys.stderr.isatty() and not args.no_progress
         total = count_articles(args.paths) if show else None
-        progress = Progress(sys.stderr, total, enabled=show)
+        progress = Progress(total, enabled=show)
         try:
             items = read_inputs(args.paths, max_chars=args.max_chars, published=published)
             for doc in _write_documents(pipeline.pipe(items, workers=args.workers), out, args.format):
@@ -384,6 +352,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder of the news (.jsonl.gz) that annotations without text name (shared/data/news)")
     p.set_defaults(func=cmd_train_events)
 
+    from marsad.store.commands import add_store_commands
+
+    add_store_commands(sub, _add_stages, workers_help=f"processes to run (default 1; this machine has "
+                                                      f"{os.cpu_count()} CPUs)")
+
     p = sub.add_parser("version", help="print the marsad and knowledge versions")
     p.set_defaults(func=cmd_version)
     return parser
@@ -404,6 +377,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except SetupError as exc:
         print(f"marsad {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except StoreError as exc:
+        print(f"marsad {args.command}: error {exc.code}: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except BrokenPipeError:  # `marsad extract ... | head`
         sys.stderr.close()

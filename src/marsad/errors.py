@@ -3,7 +3,8 @@
     MarsadError
     ├── InputError          an article could not be read or is unusable (empty, binary, bad JSON)
     ├── KnowledgeError      a data file is malformed (names the file, line and key)
-    └── StageError          a pipeline stage failed on one article (names stage and article)
+    ├── StageError          a pipeline stage failed on one article (names stage and article)
+    └── StoreError          a store could not be opened, read or written (names the store)
 """
 
 from __future__ import annotations
@@ -44,6 +45,17 @@ class StageError(MarsadError):
         self.stage, self.article_id = stage, article_id
 
 
+class StoreError(MarsadError):
+    """A store could not be opened, read or written. The message names the store and says
+    what to do; `code` is one of the E4xx codes below."""
+
+    code = "E400"
+
+    def __init__(self, message: str, *, store: str, code: str):
+        super().__init__(f"store {store}: {message}")
+        self.store, self.code = store, code
+
+
 # Codes written into ErrorRecord.code; the message says what to do.
 CODES = {
     "E101": "file could not be read",
@@ -63,4 +75,16 @@ CODES = {
     "E302": "a worker process died while the article was in its batch (after one retry)",
     "E303": "the article took longer than the time budget (--article-timeout)",
     "E304": "the article could not be handed to a worker process",
+}
+
+# Codes of StoreError: the store itself, not one article.
+STORE_CODES = {
+    "E401": "the store file is not a marsad store (not SQLite, or corrupt)",
+    "E402": "the store cannot be reached (PostgreSQL server down, bad URL, refused login)",
+    "E403": "the store location cannot be written (read-only folder or file, no permission)",
+    "E404": "the disk is full: the article being written was not stored",
+    "E405": "the store was written by a newer marsad (its schema version is unknown here)",
+    "E406": "the store is busy: another process is writing to it",
+    "E407": "there is no store at that path yet",
+    "E408": "a library this store or format needs is not installed (psycopg, pyarrow, pandas)",
 }

@@ -1,0 +1,128 @@
+"""The store's cost and speed on real Arabic news (run by hand; tests never assert timings).
+
+    python benchmarks/store.py [-n 10000] [-j 2] [--db bench.db] [--data DIR]
+    python benchmarks/store.py --queries-only --db bench.db
+
+1. Extraction alone: `Pipeline().pipe(articles, workers=j)`, articles/s.
+2. The same articles ingested into a fresh store: articles/s, the overhead, the store's size.
+3. On the store: `stats --by month --group type`, an events query filtered by type, actor and
+   a year, and a search, each the median of 5 runs through `marsad.store` (and once through the
+   `marsad` command, start-up included).
+
+Articles are taken round-robin from the news files (varied sources and years). Skips with a
+message (exit 0) when the news data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import DEFAULT_DATA, find_inputs, load_articles  # noqa: E402 - the sibling benchmark
+
+SEARCH = "روسيا"
+
+
+def _articles(data: list[str], n: int):
+    from marsad.model import Article
+
+    return [Article.from_dict(r) for r in load_articles(find_inputs(data), n)]
+
+
+def extraction_only(articles, workers: int) -> float:
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    started = time.perf_counter()
+    for _ in pipeline.pipe(articles, workers=workers):
+        pass
+    return len(articles) / (time.perf_counter() - started)
+
+
+def ingest_into(db: str, articles, workers: int) -> float:
+    import marsad.store
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    with marsad.store.open(db, write=True) as store:
+        started = time.perf_counter()
+        report = marsad.store.ingest(store, articles, pipeline=pipeline, workers=workers)
+        elapsed = time.perf_counter() - started
+    assert report.stored == len(articles), report
+    return len(articles) / elapsed
+
+
+def _median_ms(run, times: int = 5) -> tuple[float, int]:
+    samples, n = [], 0
+    for _ in range(times):
+        started = time.perf_counter()
+        n = len(run())
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples), n
+
+
+def _command_ms(argv: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "marsad.cli", *argv], check=True, stdout=subprocess.DEVNULL)
+    return (time.perf_counter() - started) * 1000
+
+
+def queries(db: str) -> None:
+    import marsad.store
+
+    with marsad.store.open(db) as store:
+        counts = store.counts()
+        print(f"store: {counts}")
+        actor, year = store.fetch(
+            "SELECT p.code, substr(e.day, 1, 4) FROM event_parties p JOIN events e ON e.article_pk = p.article_pk "
+            "AND e.id = p.event_id WHERE p.role = 'actor' AND e.type = 'ASSAULT' AND p.code <> 'UNK' "
+            "GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1")[0]
+        runs = {
+            "stats --by month --group type": lambda: store.stats(by="month", group="type"),
+            f"events --type ASSAULT --actor {actor} --since {year} --until {year}":
+                lambda: store.events(types=["ASSAULT"], actor=actor, since=year, until=year),
+            f"articles --search {SEARCH}": lambda: store.search(SEARCH),
+            f"events --search {SEARCH}": lambda: store.events(search=SEARCH),
+        }
+        for name, run in runs.items():
+            ms, n = _median_ms(run)
+            print(f"{name}: {ms:.1f} ms median of 5 ({n:,} rows)")
+    for argv in (["stats", "--by", "month", "--group", "type", "-f", "csv"],
+                 ["events", "--type", "ASSAULT", "--actor", actor, "--since", year, "--until", year, "-f", "csv"]):
+        print(f"marsad {' '.join(argv)}: {_command_ms([*argv, '--db', db]):.0f} ms for the whole command")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-n", type=int, default=10_000, help="articles (default 10,000)")
+    parser.add_argument("-j", "--workers", type=int, default=2)
+    parser.add_argument("--db", default="bench-store.db")
+    parser.add_argument("--data", nargs="+", default=[str(DEFAULT_DATA)])
+    parser.add_argument("--queries-only", action="store_true", help="time the queries on --db as it is")
+    args = parser.parse_args()
+    if not args.queries_only:
+        if not any(os.path.exists(d) for d in args.data):
+            print(f"no news data at {args.data}; nothing to measure")
+            return 0
+        if os.path.exists(args.db):
+            sys.exit(f"{args.db} exists: give a fresh --db (the ingest must start empty)")
+        articles = _articles(args.data, args.n)
+        print(f"{len(articles):,} articles, {args.workers} workers")
+        bare = extraction_only(articles, args.workers)
+        print(f"extraction alone: {bare:.1f} articles/s")
+        stored = ingest_into(args.db, articles, args.workers)
+        size = sum(os.path.getsize(p) for p in (args.db, args.db + "-wal") if os.path.exists(p))
+        print(f"ingest (extraction + store): {stored:.1f} articles/s; overhead {100 * (bare / stored - 1):.1f}%; "
+              f"store {size / 1e6:.1f} MB ({size / len(articles) / 1e3:.1f} kB/article)")
+    queries(args.db)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
