@@ -11,6 +11,7 @@ import fcntl
 import os
 import re
 import sqlite3
+import time
 from typing import Any
 
 from marsad.errors import StoreError
@@ -128,6 +129,7 @@ class SQLiteBackend(Backend):
 
 
 _PG_TERMS_LIMIT = 900_000  # characters: a tsvector holds at most 1 MB
+_PG_LOCK_WAIT_S = 2.0
 
 
 class PostgresBackend(Backend):
@@ -166,11 +168,14 @@ class PostgresBackend(Backend):
         return {r[0] for r in rows}
 
     def lock_writer(self, conn: Any) -> None:
-        """A session advisory lock: released when the connection ends, however it ends."""
-        (got,) = conn.execute("SELECT pg_try_advisory_lock(%s)", (self._WRITER_LOCK,)).fetchone()
-        if not got:
-            raise self.error("another marsad process is writing to it (ingest or reprocess); wait for "
-                             "it to finish", "E406")
+        """A session advisory lock: released when the connection ends, however it ends (the
+        server notices a killed writer's connection a moment later: it is waited for briefly)."""
+        deadline = time.monotonic() + _PG_LOCK_WAIT_S
+        while not conn.execute("SELECT pg_try_advisory_lock(%s)", (self._WRITER_LOCK,)).fetchone()[0]:
+            if time.monotonic() > deadline:
+                raise self.error("another marsad process is writing to it (ingest or reprocess); wait for "
+                                 "it to finish", "E406")
+            time.sleep(0.1)
 
     def close(self, conn: Any) -> None:
         conn.close()

@@ -8,7 +8,7 @@ publication date) is what `since`, `until` and periods read.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +28,7 @@ _EVENT_SELECT = (
     "e.negated, e.hypothetical, e.historical, e.future, e.confidence, e.location_name, e.location_country, "
     "e.location_lat, e.location_lon, e.location_geonameid, e.evidence_text, e.evidence_start, e.evidence_end, "
     "e.sentence_start, e.sentence_end, e.trigger_text, e.trigger_start, e.trigger_end, e.reported_by_code, "
-    "e.reported_by_name, e.rule"
+    "e.reported_by_name, e.rule, e.actors, e.recipients"
 )
 ARTICLE_COLUMNS = ("article_id", "source", "published", "title", "url", "status", "events", "entities",
                    "quotes", "errors", "marsad_version", "knowledge_version")
@@ -129,45 +129,26 @@ def events(store, f: EventFilter, *, limit: int | None = None) -> list[dict[str,
     tail = " ORDER BY e.day, a.source, a.id, e.id" + (f" LIMIT {int(limit)}" if limit else "")
     rows = store.fetch(f"SELECT {_EVENT_SELECT} FROM events e JOIN articles a ON a.pk = e.article_pk"
                        f"{_where(where)}{tail}", params)
-    parties = _parties(store, where, params) if rows else {}
     out = []
     for row in rows:
-        (pk, article_id, source, published, url, event_id, *rest) = row
-        rec = dict(zip(("article_id", "source", "published", "url", "event_id"),
-                       (article_id, source, published, url, event_id), strict=True))
-        rec.update(zip(_EVENT_TAIL, rest, strict=True))
+        rec = dict(zip(_EVENT_FIELDS, row, strict=True))
         for name in BOOL_FIELDS:
             rec[name] = bool(rec[name])
-        found = parties.get((pk, event_id), {})
         for role in ("actor", "recipient"):
-            people = found.get(role, [])
-            rec[role + "s"] = people
+            parties = rec[role + "s"] = json.loads(rec[role + "s"] or "[]")
             for key in ("code", "name", "text"):
-                rec[f"{role}_{key}s"] = ";".join(p[key] or "" for p in people)
+                rec[f"{role}_{key}s"] = ";".join(p[key] or "" for p in parties)
         out.append({**{c: rec[c] for c in EVENT_COLUMNS}, "actors": rec["actors"],
                     "recipients": rec["recipients"]})
     return out
 
 
-_EVENT_TAIL = ("type", "mode", "quad", "cameo", "day", "date", "date_text", "negated", "hypothetical",
-               "historical", "future", "confidence", "location_name", "location_country", "location_lat",
-               "location_lon", "location_geonameid", "evidence_text", "evidence_start", "evidence_end",
-               "sentence_start", "sentence_end", "trigger_text", "trigger_start", "trigger_end",
-               "reported_by_code", "reported_by_name", "rule")
-
-
-def _parties(store, where: list[str], params: list[Any]) -> dict[tuple[int, str], dict[str, list[dict]]]:
-    """The parties of every event the same conditions keep, by (article pk, event id)."""
-    rows = store.fetch(
-        "SELECT p.article_pk, p.event_id, p.role, p.code, p.name, p.sector, p.text, p.char_start, p.char_end "
-        "FROM event_parties p JOIN events e ON e.article_pk = p.article_pk AND e.id = p.event_id "
-        f"JOIN articles a ON a.pk = e.article_pk{_where(where)} ORDER BY p.article_pk, p.event_id, p.position",
-        params)
-    out: dict[tuple[int, str], dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
-    for pk, event_id, role, code, name, sector, text, start, end in rows:
-        out[(pk, event_id)][role].append(dict(code=code, name=name, sector=sector, text=text,
-                                              start=start, end=end))
-    return out
+_EVENT_FIELDS = ("pk", "article_id", "source", "published", "url", "event_id", "type", "mode", "quad", "cameo",
+                 "day", "date", "date_text", "negated", "hypothetical", "historical", "future", "confidence",
+                 "location_name", "location_country", "location_lat", "location_lon", "location_geonameid",
+                 "evidence_text", "evidence_start", "evidence_end", "sentence_start", "sentence_end",
+                 "trigger_text", "trigger_start", "trigger_end", "reported_by_code", "reported_by_name", "rule",
+                 "actors", "recipients")
 
 
 def stats(store, f: EventFilter, *, by: str = "month", group: str = "type") -> list[dict[str, Any]]:

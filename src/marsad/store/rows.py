@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import Any
 
-from marsad.model import Attribution, Document, Event
+from marsad.model import Actor, Attribution, Document, Event
 from marsad.store.schema import FINDING_TABLES
 
 
@@ -91,7 +91,14 @@ def _event_row(e: Event, pk: int, published: dt.date | None) -> tuple:
         *((rep.code, rep.name, rep.text, rep.entity, rep.start, rep.end) if rep else (None,) * 6),
         e.rule, e.confidence,
         json.dumps([[s.start, s.end] for s in e.also]) if e.also else None,
+        _parties_json(e.actor), _parties_json(e.recipient),
     )
+
+
+def _parties_json(parties: list[Actor]) -> str:
+    """An event's actors (or recipients) as read back with it: code, name, sector, text, offsets."""
+    return json.dumps([dict(code=a.code, name=a.name, sector=a.sector, text=a.text, start=a.start, end=a.end)
+                       for a in parties], ensure_ascii=False)
 
 
 def _event_day(date: str | None, published: dt.date | None) -> str | None:
