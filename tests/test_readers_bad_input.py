@@ -130,6 +130,19 @@ def test_readers_bad_published_is_a_warning_and_the_article_is_read(tmp_path, pu
     assert warning.code == "E109" and published in warning.message and "date unknown" in warning.message
 
 
+def test_readers_extract_processes_an_article_with_a_bad_date(tmp_path):
+    from marsad.cli import main
+
+    feed = tmp_path / "dated.jsonl"
+    feed.write_text(json.dumps({"id": "x7", "text": GOOD, "published": "2012-20-15"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(feed), "--stages", "entities", "--no-progress", "-o", str(out)]) == 0
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["published"] is None and record["errors"] == [] and record["entities"]
+    assert [w["code"] for w in record["warnings"]] == ["E109"]
+
+
 def test_readers_truncated_gzip_reports_and_stops(tmp_path):
     data = gzip.compress(("\n".join(json.dumps({"id": str(i), "text": GOOD}, ensure_ascii=False)
                                     for i in range(200)) + "\n").encode())
