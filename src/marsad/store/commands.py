@@ -256,7 +256,10 @@ def add_store_commands(sub: Any, add_stages, workers_help: str) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     add_stages(p)
     p.set_defaults(func=cmd_reprocess)
+    _add_read_commands(sub)
 
+
+def _add_read_commands(sub: Any) -> None:
     p = sub.add_parser("events", help="events from a store, filtered, as a table or an export")
     _add_db(p)
     _add_filters(p)
