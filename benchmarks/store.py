@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import DEFAULT_DATA, find_inputs, load_articles  # noqa: E402 - the sibling benchmark
 
 SEARCH = "روسيا"
+KEEP_DOCUMENTS = 2000  # Documents kept from the extraction run to time storing alone
 
 
 def _articles(data: list[str], n: int):
@@ -53,11 +54,26 @@ def _timed(run) -> tuple[float, float]:
     return time.perf_counter() - wall_before, sum(cpu_after) - sum(cpu_before)
 
 
-def extraction_only(articles, workers: int) -> tuple[float, float]:
+def extraction_only(articles, workers: int, keep: list) -> tuple[float, float]:
+    """Extract without storing; the first KEEP_DOCUMENTS Documents are kept in `keep`."""
     from marsad.pipeline import Pipeline
 
     pipeline = Pipeline()
-    return _timed(lambda: [None for _ in pipeline.pipe(articles, workers=workers)])
+
+    def run() -> None:
+        for doc in pipeline.pipe(articles, workers=workers):
+            if len(keep) < KEEP_DOCUMENTS:
+                keep.append(doc)
+
+    return _timed(run)
+
+
+def storing_only(docs, db: str) -> tuple[float, float]:
+    """Wall and CPU seconds to store Documents already extracted: the store's own cost."""
+    import marsad.store
+
+    with marsad.store.open(db, write=True) as store:
+        return _timed(lambda: marsad.store.ingest_documents(store, docs))
 
 
 def ingest_into(db: str, articles, workers: int) -> tuple[float, float]:
@@ -131,8 +147,13 @@ def main() -> int:
         articles = _articles(args.data, args.n)
         print(f"{len(articles):,} articles, {args.workers} workers")
         n = len(articles)
-        bare_wall, bare_cpu = extraction_only(articles, args.workers)
-        print(f"extraction alone: {n / bare_wall:.1f} articles/s ({bare_wall:.1f} s wall, {bare_cpu:.1f} s CPU)")
+        kept: list = []
+        bare_wall, bare_cpu = extraction_only(articles, args.workers, kept)
+        print(f"extraction alone: {n / bare_wall:.1f} articles/s ({bare_wall:.1f} s wall, {bare_cpu:.1f} s CPU, "
+              f"{1000 * bare_cpu / n:.1f} ms CPU/article)")
+        store_wall, store_cpu = storing_only(kept, args.db + ".store-only")
+        print(f"storing alone ({len(kept):,} Documents already extracted): {1000 * store_cpu / len(kept):.2f} ms "
+              f"CPU/article = {100 * (store_cpu / len(kept)) / (bare_cpu / n):.1f}% of extraction's CPU")
         wall, cpu = ingest_into(args.db, articles, args.workers)
         size = sum(os.path.getsize(p) for p in (args.db, args.db + "-wal") if os.path.exists(p))
         print(f"ingest (extraction + store): {n / wall:.1f} articles/s ({wall:.1f} s wall, {cpu:.1f} s CPU); "
