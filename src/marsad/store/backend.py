@@ -155,6 +155,10 @@ class PostgresBackend(Backend):
         except psycopg.Error as exc:
             raise self.error(f"cannot be reached ({str(exc).strip()}); check that the server runs and "
                              "the URL, user and password are right", "E402") from None
+        # Each article's search terms are one large (TOASTed) tsvector: a sequential scan unpacks
+        # every one, a cost the planner's default page costs hide, so it passes over the GIN index
+        # for common words (a search 4x slower). 1.1 is the usual setting for SSD storage.
+        conn.execute("SET random_page_cost = 1.1")
         return conn
 
     def enable_wal(self, conn: Any) -> None:
