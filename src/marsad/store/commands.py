@@ -142,7 +142,8 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    records = _query(args, lambda store: store.events(limit=args.limit, **_filters(args)))
+    records = _query(args, lambda store: store.events(limit=args.limit, parties=args.format in ("plover", "tsv"),
+                                                      **_filters(args)))
     columns = EVENT_COLUMNS
     if args.format == "table":
         from marsad.store.export import EVENT_TABLE_COLUMNS

@@ -116,11 +116,12 @@ class Store:
 
     # -- queries ---------------------------------------------------------------------------------
 
-    def events(self, *, frame: bool = False, limit: int | None = None, **filters: Any):
+    def events(self, *, frame: bool = False, limit: int | None = None, parties: bool = True, **filters: Any):
         """Events kept by the filters of `query.EventFilter` (types, actor, recipient, country,
-        since, until, source, min_confidence, modes, search, article)."""
-        return _maybe_frame(query.events(self, query.EventFilter(**filters), limit=limit), frame,
-                            query.EVENT_COLUMNS)
+        since, until, source, min_confidence, modes, search, article); `parties=False` leaves out
+        the lists of actor and recipient records (their codes, names and texts stay)."""
+        return _maybe_frame(query.events(self, query.EventFilter(**filters), limit=limit, parties=parties),
+                            frame, query.EVENT_COLUMNS)
 
     def articles(self, *, frame: bool = False, entity: str | None = None, status: str | None = None,
                  limit: int | None = None, **filters: Any):

@@ -23,13 +23,10 @@ EVENT_COLUMNS = (
     "evidence_text", "evidence_start", "evidence_end", "sentence_start", "sentence_end",
     "trigger_text", "trigger_start", "trigger_end", "reported_by_code", "reported_by_name", "rule",
 )
-_EVENT_SELECT = (
-    "a.pk, a.id, a.source, a.day, a.url, e.id, e.type, e.mode, e.quad, e.cameo, e.day, e.date, e.date_text, "
-    "e.negated, e.hypothetical, e.historical, e.future, e.confidence, e.location_name, e.location_country, "
-    "e.location_lat, e.location_lon, e.location_geonameid, e.evidence_text, e.evidence_start, e.evidence_end, "
-    "e.sentence_start, e.sentence_end, e.trigger_text, e.trigger_start, e.trigger_end, e.reported_by_code, "
-    "e.reported_by_name, e.rule, e.actors, e.recipients"
-)
+# EVENT_COLUMNS, in order, as selected from `events e` joined to `articles a`.
+_EVENT_SELECT = ", ".join(
+    {"article_id": "a.id", "source": "a.source", "published": "a.day", "url": "a.url",
+     "event_id": "e.id"}.get(name, f"e.{name}") for name in EVENT_COLUMNS)
 ARTICLE_COLUMNS = ("article_id", "source", "published", "title", "url", "status", "events", "entities",
                    "quotes", "errors", "marsad_version", "knowledge_version")
 ACTOR_COLUMNS = ("code", "name", "type", "articles", "events_as_actor", "events_as_recipient")
@@ -123,32 +120,25 @@ def _where(where: list[str]) -> str:
     return (" WHERE " + " AND ".join(where)) if where else ""
 
 
-def events(store, f: EventFilter, *, limit: int | None = None) -> list[dict[str, Any]]:
-    """Event records (EVENT_COLUMNS, plus `actors` and `recipients`: lists of party dicts)."""
+def events(store, f: EventFilter, *, limit: int | None = None, parties: bool = True) -> list[dict[str, Any]]:
+    """Event records (EVENT_COLUMNS; with `parties`, also `actors` and `recipients`: lists of
+    dicts with code, name, sector, text, start, end)."""
     where, params = event_conditions(f, store.backend.search_subquery)
     tail = " ORDER BY e.day, a.source, a.id, e.id" + (f" LIMIT {int(limit)}" if limit else "")
-    rows = store.fetch(f"SELECT {_EVENT_SELECT} FROM events e JOIN articles a ON a.pk = e.article_pk"
+    select = _EVENT_SELECT + (", e.actors, e.recipients" if parties else "")
+    rows = store.fetch(f"SELECT {select} FROM events e JOIN articles a ON a.pk = e.article_pk"
                        f"{_where(where)}{tail}", params)
+    flags = [EVENT_COLUMNS.index(name) for name in BOOL_FIELDS]
     out = []
     for row in rows:
-        rec = dict(zip(_EVENT_FIELDS, row, strict=True))
-        for name in BOOL_FIELDS:
-            rec[name] = bool(rec[name])
-        for role in ("actor", "recipient"):
-            parties = rec[role + "s"] = json.loads(rec[role + "s"] or "[]")
-            for key in ("code", "name", "text"):
-                rec[f"{role}_{key}s"] = ";".join(p[key] or "" for p in parties)
-        out.append({**{c: rec[c] for c in EVENT_COLUMNS}, "actors": rec["actors"],
-                    "recipients": rec["recipients"]})
+        values = list(row[:len(EVENT_COLUMNS)])
+        for i in flags:
+            values[i] = bool(values[i])
+        rec = dict(zip(EVENT_COLUMNS, values, strict=True))
+        if parties:
+            rec["actors"], rec["recipients"] = json.loads(row[-2] or "[]"), json.loads(row[-1] or "[]")
+        out.append(rec)
     return out
-
-
-_EVENT_FIELDS = ("pk", "article_id", "source", "published", "url", "event_id", "type", "mode", "quad", "cameo",
-                 "day", "date", "date_text", "negated", "hypothetical", "historical", "future", "confidence",
-                 "location_name", "location_country", "location_lat", "location_lon", "location_geonameid",
-                 "evidence_text", "evidence_start", "evidence_end", "sentence_start", "sentence_end",
-                 "trigger_text", "trigger_start", "trigger_end", "reported_by_code", "reported_by_name", "rule",
-                 "actors", "recipients")
 
 
 def stats(store, f: EventFilter, *, by: str = "month", group: str = "type") -> list[dict[str, Any]]:

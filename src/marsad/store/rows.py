@@ -92,6 +92,8 @@ def _event_row(e: Event, pk: int, published: dt.date | None) -> tuple:
         e.rule, e.confidence,
         json.dumps([[s.start, s.end] for s in e.also]) if e.also else None,
         _parties_json(e.actor), _parties_json(e.recipient),
+        *(";".join(getattr(a, key) or "" for a in parties) for parties in (e.actor, e.recipient)
+          for key in ("code", "name", "text")),
     )
 
 

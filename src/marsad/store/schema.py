@@ -38,7 +38,9 @@ TABLES: dict[str, tuple[str, ...]] = {
         "location_geonameid int", "location_entity text", "location_text text", "location_start int",
         "location_end int", "reported_by_code text", "reported_by_name text", "reported_by_text text",
         "reported_by_entity text", "reported_by_start int", "reported_by_end int", "rule text",
-        "confidence real", "also text", "actors text", "recipients text",
+        "confidence real", "also text", "actors text", "recipients text", "actor_codes text",
+        "actor_names text", "actor_texts text", "recipient_codes text", "recipient_names text",
+        "recipient_texts text",
     ),
     "event_parties": (
         "article_pk int", "event_id text", "role text", "position int", "code text", "name text",
