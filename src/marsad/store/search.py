@@ -10,26 +10,27 @@ Each article's terms are listed once (no positions are kept: search is by words,
 
 from __future__ import annotations
 
+import re
+
 from marsad.text.normalize import normalize
-from marsad.text.tokens import TOKEN_RE, clitic_splits
+from marsad.text.tokens import clitic_splits
+
+_WORD_RE = re.compile(r"[^\W_]+")
 
 
 def words(text: str) -> list[str]:
-    """The normalized words of `text` (Latin lowercased), punctuation left out."""
-    out = []
-    for match in TOKEN_RE.finditer(text):
-        word = normalize(match.group())
-        if word[:1].isalnum():
-            out.append(word.lower())
-    return out
+    """The normalized words of `text` (Latin lowercased), punctuation left out. The whole text is
+    normalized at once: normalization works character by character, so its words are those
+    of the words normalized one by one."""
+    return _WORD_RE.findall(normalize(text).lower())
 
 
 def index_terms(text: str) -> str:
     """The space-separated terms an article's title or text is indexed under."""
-    terms: dict[str, None] = {}
-    for word in words(text):
-        terms[word] = None
-        if "\u0621" <= word[:1] <= "\u064a":
+    distinct = dict.fromkeys(words(text))
+    terms = dict(distinct)
+    for word in distinct:
+        if "\u0621" <= word[0] <= "\u064a":
             for _, stem in clitic_splits(word)[1:]:
                 terms[stem] = None
     return " ".join(terms)
