@@ -91,7 +91,7 @@ SQL_TYPES = {
 }
 # The search index over titles and texts: each backend its own full-text path (see search.py).
 SEARCH_TABLE = {
-    "sqlite": ("CREATE VIRTUAL TABLE article_search USING fts5(title, body, detail=column, "
+    "sqlite": ("CREATE VIRTUAL TABLE article_search USING fts5(title, body, detail=none, "
                "tokenize='unicode61 remove_diacritics 0')",),
     "postgresql": ("CREATE TABLE article_search (article_pk BIGINT PRIMARY KEY, terms TSVECTOR NOT NULL)",
                    "CREATE INDEX article_search_terms ON article_search USING GIN (terms)"),
