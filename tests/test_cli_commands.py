@@ -60,15 +60,15 @@ def test_cli_train_ner_calls_library(monkeypatch, capsys, tmp_path):
     calls = []
     fake = types.ModuleType("marsad.ner")
 
-    def train_ner(paths, output):
-        calls.append((paths, output))
+    def train_ner(paths, output, extra=()):
+        calls.append((paths, output, list(extra)))
         return {"sentences": 12, "output": output}
 
     fake.train_ner = train_ner
     monkeypatch.setitem(sys.modules, "marsad.ner", fake)
     out_path = str(tmp_path / "m.crfsuite")
     assert main(["train-ner", "--corpus", "a.conll", "b.conll", "--output", out_path]) == 0
-    assert calls == [(["a.conll", "b.conll"], out_path)]
+    assert calls == [(["a.conll", "b.conll"], out_path, [])]
     assert json.loads(capsys.readouterr().out)["sentences"] == 12
 
 

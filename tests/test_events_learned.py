@@ -9,11 +9,11 @@ import pytest
 
 from marsad import extract
 from marsad.events import EventModelError, LearnedEventExtractor, load_event_model
-from marsad.events.classifier import LinearModel, fit
 from marsad.events.corpus import read_views
 from marsad.events.learned import EventReader
 from marsad.events.modelfile import DEFAULT_MODEL, FEATURES_VERSION
 from marsad.events.training import train_event_model
+from marsad.linear import LinearModel, fit
 from marsad.model import PLOVER_TYPES, Article
 from marsad.pipeline import Pipeline
 
@@ -202,3 +202,18 @@ def test_learned_event_the_text_does_not_date_is_dated_on_publication():
     stated = [ev for ev in extract("واعتقلت الشرطة يوم الخميس عشرين طالبا في الإسكندرية.",
                                    published="2024-03-02").events if ev.type == "COERCE"]
     assert stated and all(ev.date == "2024-02-29" and ev.date_text for ev in stated)
+
+
+def test_learned_event_the_text_does_not_date_happens_on_the_story_day():
+    # the lead names the day (أمس الجمعة); a later event with no date of its own happened that
+    # day, not on the day the story was published
+    lead = "تظاهر مئات الطلاب أمس الجمعة في مدينة المنصورة احتجاجا على رسوم الدراسة. "
+    arrest = "واعتقلت الشرطة عشرين منهم بعد مواجهات عنيفة مع قوات الأمن."
+    doc = extract(lead + arrest, published="2024-03-02")
+    coerce = next(ev for ev in doc.events if ev.type == "COERCE")
+    assert coerce.date == "2024-03-01" and coerce.date_text is None
+    # a day named long before publication is background, not the story's day
+    old = extract("تظاهر مئات الطلاب في 3 يناير 2024 في مدينة المنصورة احتجاجا على رسوم الدراسة. " + arrest,
+                  published="2024-03-02")
+    coerce = next(ev for ev in old.events if ev.type == "COERCE")
+    assert coerce.date == "2024-03-02" and coerce.date_text is None

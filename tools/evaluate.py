@@ -9,8 +9,9 @@ the dev gold; the shipped event model does learn the GSR dev sentences, so their
 are no quality measure (`--cv` gives held-out ones).
 
 With `--cv K`: K-fold cross-validation by article over the training corpus
-(shared/gold/train): each fold is tagged by an event model trained on the other folds
-(same settings as `marsad train-events`), and score.py scores the whole corpus.
+(shared/gold/train): each fold is tagged by an event model and a quote attribution model
+trained on the other folds (same settings as `marsad train-events` and `marsad
+train-attribution`), and score.py scores the whole corpus.
 """
 
 from __future__ import annotations
@@ -168,10 +169,10 @@ def _cross_validate_gold(shared, out, folds, reader, corpus, always, judged) -> 
     from marsad.events.learned import LearnedEventExtractor
     from marsad.events.modelfile import load_event_model
     from marsad.events.training import cross_validate as folds_of
-    from marsad.quotes import make_quotes
+    from marsad.quotes import QuoteFinder
 
     views, golds = corpus
-    quotes = make_quotes()
+    quotes = QuoteFinder()  # the reporting rules; the attribution model is cross-validated below
     # the fold models read confidence through the shipped model's calibration (fitted on the same
     # folds' detections by marsad train-events), so that the reliability table checks it
     calibration = {k: v for k, v in load_event_model().decoding.items() if k.startswith("calibration")}
@@ -183,11 +184,27 @@ def _cross_validate_gold(shared, out, folds, reader, corpus, always, judged) -> 
             views[i].doc.events = tagger.decide(views[i])
             docs[i] = quotes(views[i].doc)
         print(f"gold fold {k + 1}/{folds}: {len(held_out)} articles", file=sys.stderr)
+    docs = _attribute_folds(docs, golds, folds)
     pred = out / f"cv{folds}_gold_pred.jsonl"
     _write_docs(pred, (docs[i] for i in sorted(docs)))
     text, summary = _score(shared, shared / "gold" / "train", pred)
     table, summary["reliability"] = reliability(shared, golds, [docs[i] for i in sorted(docs)])
     return text + table, summary
+
+
+def _attribute_folds(docs: dict, golds: list[dict], folds: int) -> dict:
+    """Quote speakers and vias decided, fold by fold, by attribution models trained without the fold."""
+    import copy
+
+    from marsad.attribution import attribute
+    from marsad.attribution.training import cross_validate as attribution_folds
+
+    order = sorted(docs)
+    attributed = {}
+    for _, model, held_out in attribution_folds([docs[i] for i in order], [golds[i] for i in order], folds):
+        for j in held_out:
+            attributed[order[j]] = attribute(model, copy.deepcopy(docs[order[j]]))
+    return attributed
 
 
 def _cross_validate_judged(shared, out, folds, reader, corpus, judged) -> tuple[str, dict]:

@@ -231,26 +231,50 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
         print("marsad: train-ner needs the marsad.ner module (train_ner), which this installation "
               f"lacks ({exc}); update marsad to a version that ships it", file=sys.stderr)
         return EXIT_USAGE
-    report = train_ner(list(args.corpus), args.output)
+    extra = []
+    if args.gold:
+        from marsad.events.corpus import CorpusError, read_gold
+        from marsad.ner.gold import gold_sentences
+
+        try:
+            extra = gold_sentences(read_gold(args.gold, args.news))
+        except CorpusError as exc:
+            print(f"marsad: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    report = train_ner(list(args.corpus), args.output, extra=extra)
     print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     return EXIT_OK
 
 
-def cmd_train_events(args: argparse.Namespace) -> int:
+def _run_training(command: str, train) -> int:
+    """Run `train()` (a corpus reader and fitter), print its report; corpus problems are usage errors."""
     from marsad.events.corpus import CorpusError
-    from marsad.events.training import train_events
 
     try:
-        report = train_events(list(args.corpus), args.output, judged=list(args.judged), news=args.news)
+        report = train()
     except CorpusError as exc:
         print(f"marsad: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ImportError as exc:
-        print(f"marsad: train-events needs scikit-learn ({exc}); install it with pip install -e '.[train]'",
+        print(f"marsad: {command} needs scikit-learn ({exc}); install it with pip install -e '.[train]'",
               file=sys.stderr)
         return EXIT_USAGE
     print(json.dumps(report, ensure_ascii=False, indent=2))
     return EXIT_OK
+
+
+def cmd_train_events(args: argparse.Namespace) -> int:
+    from marsad.events.training import train_events
+
+    return _run_training("train-events", lambda: train_events(list(args.corpus), args.output,
+                                                              judged=list(args.judged), news=args.news))
+
+
+def cmd_train_attribution(args: argparse.Namespace) -> int:
+    from marsad.attribution.training import train_attribution
+
+    return _run_training("train-attribution", lambda: train_attribution(list(args.corpus), args.output,
+                                                                        news=args.news))
 
 
 def cmd_version(args: argparse.Namespace) -> int:
@@ -341,6 +365,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("train-ner", help="train the NER model from CoNLL-style corpora")
     p.add_argument("--corpus", nargs="+", required=True, metavar="PATH", help="training corpus files")
     p.add_argument("--output", required=True, metavar="FILE", help="where to write the model")
+    p.add_argument("--gold", nargs="+", default=[], metavar="PATH",
+                   help="also learn the entities of annotated articles (shared/spec/GOLD.md folders or files)")
+    p.add_argument("--news", metavar="DIR", default=None,
+                   help="folder of the news (.jsonl.gz) that annotations without text name (shared/data/news)")
     p.set_defaults(func=cmd_train_ner)
 
     p = sub.add_parser("train-events", help="train the event model from annotated articles (shared/spec/GOLD.md)")
@@ -351,6 +379,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--news", metavar="DIR", default=None,
                    help="folder of the news (.jsonl.gz) that annotations without text name (shared/data/news)")
     p.set_defaults(func=cmd_train_events)
+
+    p = sub.add_parser("train-attribution",
+                       help="train the quote attribution model (speaker, via) from annotated articles")
+    p.add_argument("--corpus", nargs="+", required=True, metavar="PATH", help="gold folders or files")
+    p.add_argument("--output", required=True, metavar="FILE", help="where to write the model (.json.gz)")
+    p.add_argument("--news", metavar="DIR", default=None,
+                   help="folder of the news (.jsonl.gz) that annotations without text name (shared/data/news)")
+    p.set_defaults(func=cmd_train_attribution)
 
     from marsad.store.commands import add_store_commands
 

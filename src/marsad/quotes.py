@@ -14,6 +14,9 @@ Speakers come from the reporting frame around the quote (`knowledge/data/reporti
 - a relaying phrase (وفقا لـ، بحسب، لوكالة): the outlet is the via, kept apart from the speaker.
 Speakers and vias are entities from `doc.entities` (PER, ORG, ROLE, GPE); an entity that is
 the object of a preposition in the frame (عن الحرب في سوريا) is never the subject.
+
+The stage (`AttributedQuoteFinder`) then hands the quotes to the learned attribution model
+(`marsad.attribution`), which reads these choices as features and decides speaker and via.
 """
 
 from __future__ import annotations
@@ -804,6 +807,22 @@ def _differs(via: Attribution, speaker: Attribution) -> bool:
     return normalize(via.text) != normalize(speaker.text)
 
 
+class AttributedQuoteFinder:
+    """The stage: the quotes `QuoteFinder` reads, their speaker and via then decided by the
+    learned attribution model (`marsad.attribution`), which takes the rules' choice as evidence."""
+
+    def __init__(self, finder: QuoteFinder | None = None, model=None):
+        from marsad.attribution import load_attribution_model
+
+        self.finder = finder or QuoteFinder()
+        self.model = model or load_attribution_model()
+
+    def __call__(self, doc: Document) -> Document:
+        from marsad.attribution import attribute
+
+        return attribute(self.model, self.finder(doc))
+
+
 @register_stage("marsad.quotes.v1")
 def make_quotes():
-    return QuoteFinder()
+    return AttributedQuoteFinder()

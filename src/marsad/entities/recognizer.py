@@ -395,8 +395,9 @@ class EntityRecognizer:
             start = self._strip_clitics(tokens[first])
             text = doc.text[start:span_end]
             etype = span.type
-            if etype == "LOC" and self._gazetteer is not None and self._gazetteer.lookup(text):
-                etype = "GPE"
+            if etype == "LOC" and (self._gazetteer is not None and self._gazetteer.lookup(text) or
+                                   first > 0 and self._place_noun_kind(tokens[first - 1].norm) == "admin"):
+                etype = "GPE"  # a known town, or a name after مديرية، محافظة، مدينة: a political territory
             cand = Candidate(start, span_end, first, last, etype, "model",
                              f"model:{etype}:{_surface_key(tokens[first:last + 1], start, tokens[first])}",
                              transliterate(text), confidence=round(0.85 * span.confidence, 3))
@@ -409,8 +410,9 @@ class EntityRecognizer:
         return sorted(cands + added, key=lambda c: c.start)
 
     def _trim(self, tokens: list[Token], first: int, last: int, etype: str) -> tuple[int, int]:
-        """Drop function words, titles and verbs the tagger took into a name's edges; an
-        organization keeps the noun that heads it (وكالة الأنباء الإيرانية)."""
+        """Drop function words, titles and verbs the tagger took into a name's edges, and the
+        administrative noun before a place's name; an organization keeps the noun that heads it
+        (وكالة الأنباء الإيرانية)."""
         def is_word(t: Token) -> bool:
             return not t.is_arabic and not t.text[:1].isalnum() or any(
                 stem in self._not_names for _, stem in clitic_splits(t.norm))
@@ -420,6 +422,8 @@ class EntityRecognizer:
             first += 1
         while last >= first and is_word(tokens[last]):
             last -= 1
+        if etype == "LOC" and first < last and self._place_noun_kind(tokens[first].norm) == "admin":
+            first += 1  # مديرية الزهيرة: the district is the name after its noun
         return first, last
 
     def _strip_clitics(self, token: Token) -> int:
@@ -582,7 +586,8 @@ def _code_from_following_nationality(cands: list[Candidate]) -> None:
 
 
 def _code_from_home_country(entities: list[Entity]) -> None:
-    """Institutions named without a country (النيابة العامة, الجيش) belong, in news, to the
+    """Institutions named without a country (النيابة العامة, الجيش), and names no lexicon
+    knows (a party, a square, a local official the tagger found), belong, in news, to the
     country the article is mostly about: the most mentioned country."""
     counts: dict[str, int] = {}
     for e in entities:
@@ -592,7 +597,7 @@ def _code_from_home_country(entities: list[Entity]) -> None:
         return
     home = max(counts, key=counts.get)
     for e in entities:
-        if e.code is None and e.how == "role":
+        if e.code is None and e.how in ("role", "model", "pattern"):
             e.code = home
             e.confidence = min(e.confidence, 0.5)
 

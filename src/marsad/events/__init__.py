@@ -2,7 +2,7 @@
 
 `marsad.events.v1` reads tokens, sentences, entities (and, when present, times and places)
 and writes `doc.events`. It reads as candidates → features → model → decoding:
-`candidates` (sentences and the parties in them), `features`, `classifier` (linear models) in
+`candidates` (sentences and the parties in them), `features`, `marsad.linear` (linear models) in
 `modelfile` (the shipped `models/events.json.gz`), `decode` (thresholds, roles, merging).
 The rule extractor (`stage.EventExtractor`, with `triggers.jsonl`, `events_cues.jsonl` and
 `events_actors.jsonl`) runs inside it: its events are features and lend their clause, place,

@@ -12,6 +12,8 @@ import csv
 import gzip
 import hashlib
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,36 @@ from marsad.events.learned import EventReader
 from marsad.model import Article, parse_published
 
 PRE_EVENT_STAGES = ("marsad.text.v1", "marsad.entities.v1", "marsad.times.v1", "marsad.places.v1")
+
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_CLITICS = ("وال", "بال", "لل", "فال", "و", "ب", "ل", "ف")
+
+
+def _key(s: str) -> str:
+    s = _DIACRITICS.sub("", unicodedata.normalize("NFKC", s or ""))
+    s = re.sub("[إأآٱ]", "ا", s).replace("ى", "ي").replace("ة", "ه")
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def surface_keys(s: str) -> set[str]:
+    """The keys a name or alias matches under: folded as the scorer folds it, and without one
+    leading clitic or article (GOLD.md writes aliases without attached clitics)."""
+    k = _key(s)
+    out = {k}
+    for c in _CLITICS:
+        if k.startswith(c) and len(k) - len(c) >= 2:
+            out.add(k[len(c):])
+    return out | {x[2:] for x in out if x.startswith("ال") and len(x) > 4}
+
+
+def text_spans(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every place a gold string (evidence, quote) occurs in the article, as the scorer finds it."""
+    out, i = [], text.find(needle) if needle else -1
+    while i >= 0:
+        out.append((i, i + len(needle)))
+        i = text.find(needle, i + 1)
+    return out
 
 
 class CorpusError(ValueError):

@@ -9,9 +9,10 @@ decisions come from the trained model (`modelfile.EventModel`).
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Iterable
 
-from marsad.events.candidates import ArticleView, read_article, type_hit
+from marsad.events.candidates import ArticleView, SentenceView, read_article, type_hit
 from marsad.events.clauses import clause_of, split_clauses
 from marsad.events.cues import Cues
 from marsad.events.decode import Detection, assign_parties, detect, merge
@@ -20,10 +21,14 @@ from marsad.events.matcher import Hit
 from marsad.events.modality import Modality, modality, old_date
 from marsad.events.modelfile import EventModel, load_event_model
 from marsad.events.parties import filed_range
+from marsad.events.placing import ArticlePlaces, EventSite, choose_place, read_places
 from marsad.events.stage import EventExtractor
+from marsad.linear import LinearModel
 from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Location, Sentence, Span
 from marsad.places import event_location
 from marsad.times import event_date
+
+STORY_DAYS = 7  # a day named this many days before publication or fewer can be the story's
 
 
 class EventReader:
@@ -58,7 +63,8 @@ class LearnedEventExtractor:
         detections = detect(self.model, view)
         for det in detections:
             assign_parties(self.model, view, det, self.reader.speech)
-        events = _one_per_statement(view.doc.text, (_event(view, det, self.reader.rules.cues)
+        places = read_places(view.doc, filed_range(view.doc))
+        events = _one_per_statement(view.doc.text, (_event(view, det, self.reader.rules.cues, self.model.places, places)
                                                     for det in merge(self.model, view, detections)))
         for ev in events:
             ev.confidence = round(self.model.confidence(ev.confidence), 3)
@@ -105,13 +111,30 @@ def _modality(view: ArticleView, det: Detection, hit: Hit | None, cues: Cues) ->
                     view.doc.article.published_date)
 
 
+def _trigger_span(view: ArticleView, sv: SentenceView, etype: str) -> tuple[int, int]:
+    """The trigger-lexicon word of `etype` in the sentence, else the whole sentence."""
+    hit = type_hit(sv, etype)
+    return (view.tokens[hit.first].start, view.tokens[hit.last].end) if hit else (sv.cand.start, sv.cand.end)
+
+
+def clause_place(view: ArticleView, sv: SentenceView, etype: str) -> Location | None:
+    """The place the sentence's own words give an event of `etype`: the rule event's that tells
+    it there, else the clause reading's (`places.event_location`), as decoding finds it. The
+    place model learns only from events this leaves unplaced, as it places only those."""
+    rule = next((ev for ev in sv.rule_events if ev.type == etype and sv.cand.start <= ev.evidence.start < sv.cand.end),
+                None)
+    if rule is not None:
+        return rule.location
+    return event_location(view.doc, sv.cand.start, sv.cand.end, trigger=_trigger_span(view, sv, etype)[0])
+
+
 def _learned_event(view: ArticleView, det: Detection, cues: Cues, actors: list[Actor], recipients: list[Actor],
                    also: list[Span]) -> Event:
     """An event the rules did not tell in this sentence: the sentence is its evidence."""
     doc, sv = view.doc, det.sv
     start, end = sv.cand.start, sv.cand.end
     hit = type_hit(sv, det.type)
-    t_start, t_end = (view.tokens[hit.first].start, view.tokens[hit.last].end) if hit else (start, end)
+    t_start, t_end = _trigger_span(view, sv, det.type)
     when = event_date(doc, start, end, anchor=t_start)
     mood = _modality(view, det, hit, cues)
     published = doc.article.published_date
@@ -129,21 +152,17 @@ def _learned_event(view: ArticleView, det: Detection, cues: Cues, actors: list[A
                  future=mood.future and not mood.historical, rule="learned", also=also)
 
 
-def _story_place(doc: Document, sentence: Sentence) -> Location | None:
-    """Where the story happens, for an event its own words do not place: the first town (not a
-    country) the body names outside the dateline, else the first place it names; never a place
-    of the event's own sentence, which the clause reading has already declined (اعتقل بطلب من
-    تركيا حيث ...: not where the release happened). Chosen over the first place, the most
-    mentioned one and the last before the event by cross-validation: within 50 km of the gold
-    place for about half of the events left unplaced."""
-    filed = filed_range(doc)
-    body = [p for p in doc.places if p.lat is not None and p.start not in filed
-            and not sentence.start <= p.start < sentence.end]
-    place = next((p for p in body if p.feature_code != "PCLI"), body[0] if body else None)
-    if place is None:
-        return None
-    return Location(name=place.name, lat=place.lat, lon=place.lon, geonameid=place.geonameid, country=place.country,
-                    entity=place.entity, text=place.text, start=place.start, end=place.end)
+def _story_date(doc: Document) -> str:
+    """The day the story happens, for an event its own words do not date: the first day the
+    article names within a week before publication (أعلنت الوزارة أمس الجمعة ... : the lead's
+    day), else the publication date. Cross-validation over shared/gold/train: right for 78% of
+    the events left undated, against 50% for the publication date alone."""
+    published = doc.article.published_date
+    earliest = (published - dt.timedelta(days=STORY_DAYS)).isoformat()
+    for t in sorted(doc.times, key=lambda t: t.start):
+        if t.granularity == "day" and t.value and len(t.value) == 10 and earliest <= t.value <= published.isoformat():
+            return t.value
+    return published.isoformat()
 
 
 def _take_attributes(ev: Event, rule: Event) -> None:
@@ -156,7 +175,7 @@ def _take_attributes(ev: Event, rule: Event) -> None:
     ev.rule = "learned~" + (rule.rule or "rule")
 
 
-def _event(view: ArticleView, det: Detection, cues: Cues) -> Event:
+def _event(view: ArticleView, det: Detection, cues: Cues, place_model: LinearModel, places: ArticlePlaces) -> Event:
     doc, sv = view.doc, det.sv
     # a rule event lends its clause only to a detection in the sentence that tells it; one told
     # elsewhere that counts this sentence among its statements lends its place, date and modality
@@ -174,11 +193,14 @@ def _event(view: ArticleView, det: Detection, cues: Cues) -> Event:
         ev = _learned_event(view, det, cues, actors, recipients, also)
         if told_here:
             _take_attributes(ev, told_here[0])
-    ev.location = ev.location or _story_place(doc, ev.sentence)
+    if ev.location is None:  # the clause does not place it: where the story happens, by the place model
+        site = EventSite(sv.cand.start, sv.cand.end, det.type, frozenset(a.code for a in actors if a.code),
+                         frozenset(a.code for a in recipients if a.code), view.home)
+        ev.location = choose_place(place_model, places, site)
     if ev.date is None and not ev.historical and doc.article.published_date is not None:
-        # news tells the day's events: an event the text does not date is dated on publication
-        # (date_text stays empty, so the reader can tell the implied date from a stated one)
-        ev.date = doc.article.published_date.isoformat()
+        # news tells the day's events: an event the text does not date happens on the day the
+        # story does (date_text stays empty, so the reader can tell the implied date from a stated one)
+        ev.date = _story_date(doc)
     if view.home:
         # nobody named on a side: the story's country (cross-validation prefers it to an empty side
         # for every type: most events the corpus codes with an unnamed side are domestic)

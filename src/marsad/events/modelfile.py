@@ -1,4 +1,4 @@
-"""The event model file: three linear models (sentences, parties, same-event pairs), the
+"""The event model file: four linear models (sentences, parties, same-event pairs, places), the
 decision thresholds and the facts of its training, in one gzipped JSON file.
 
 `FEATURES_VERSION` names the feature set the code computes; a file written for another one
@@ -8,8 +8,6 @@ rebuild it.
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -18,12 +16,12 @@ from importlib import resources
 from pathlib import Path
 
 from marsad.errors import MarsadError
-from marsad.events.classifier import LinearModel
 from marsad.events.features import word_clusters_digest
+from marsad.linear import LinearModel, read_model_file, write_model_file
 from marsad.model import PLOVER_TYPES
 
 FORMAT = "marsad-events"
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 DEFAULT_MODEL = Path(str(resources.files("marsad") / "models" / "events.json.gz"))
 
 
@@ -38,6 +36,7 @@ class EventModel:
     sentences: LinearModel  # binary, one label per PLOVER type
     parties: LinearModel  # multiclass: actor | recipient | none
     pairs: LinearModel  # binary, label "same": two sentences state one event
+    places: LinearModel  # binary, label "here": the event happened at this place of the article
     thresholds: dict[str, float]  # per type: a sentence reports it at this probability or more
     decoding: dict[str, float]  # actor / recipient / same_event: the probabilities that decide
     meta: dict = field(default_factory=dict)  # corpus, settings, cross-validated figures
@@ -54,13 +53,10 @@ class EventModel:
         return {"format": FORMAT, "features_version": FEATURES_VERSION, "word_clusters": word_clusters_digest(),
                 "meta": self.meta,
                 "thresholds": self.thresholds, "decoding": self.decoding, "sentences": self.sentences.to_dict(),
-                "parties": self.parties.to_dict(), "pairs": self.pairs.to_dict()}
+                "parties": self.parties.to_dict(), "pairs": self.pairs.to_dict(), "places": self.places.to_dict()}
 
     def save(self, path: str | Path) -> None:
-        data = json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        # no name, mtime=0: the same model gives the same bytes, so a rebuild can be compared
-        with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
-            fh.write(data.encode("utf-8"))
+        write_model_file(self.to_dict(), path)
 
 
 def load_event_model(path: str | Path | None = None) -> EventModel:
@@ -71,25 +67,15 @@ def load_event_model(path: str | Path | None = None) -> EventModel:
 @lru_cache(maxsize=4)
 def _load(path: str) -> EventModel:
     rebuild = "rebuild it with `marsad train-events --corpus ../shared/gold/train --output FILE`"
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            data = json.load(fh)
-    except FileNotFoundError:
-        raise EventModelError(f"event model {path!r} not found; {rebuild}") from None
-    except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise EventModelError(f"event model {path!r} is not a readable gzipped JSON file ({exc}); {rebuild}") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise EventModelError(f"{path!r} is not a marsad event model (format {FORMAT!r} expected)")
-    if data.get("features_version") != FEATURES_VERSION:
-        raise EventModelError(
-            f"event model {path!r} was built for features version {data.get('features_version')!r}, "
-            f"this marsad computes version {FEATURES_VERSION}; {rebuild}")
+    data = read_model_file(path, kind="event", form=FORMAT, version=FEATURES_VERSION, error=EventModelError,
+                           rebuild=rebuild)
     if data.get("word_clusters") != word_clusters_digest():
         raise EventModelError(f"event model {path!r} was trained with other word clusters than the shipped "
                               f"knowledge/data/word_clusters.tsv; {rebuild}")
     try:
         model = EventModel(LinearModel.from_dict(data["sentences"]), LinearModel.from_dict(data["parties"]),
-                           LinearModel.from_dict(data["pairs"]), dict(data["thresholds"]), dict(data["decoding"]),
+                           LinearModel.from_dict(data["pairs"]), LinearModel.from_dict(data["places"]),
+                           dict(data["thresholds"]), dict(data["decoding"]),
                            data.get("meta", {}))
         problem = _misfit(model)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -105,7 +91,7 @@ _LABEL_INDEX = re.compile(r"(\d+):")
 def _misfit(model: EventModel) -> str | None:
     """What in a model does not fit the code that reads it, or None."""
     expected = {"sentences": ("binary", tuple(PLOVER_TYPES)), "parties": ("multiclass", ("actor", "recipient", "none")),
-                "pairs": ("binary", ("same",))}
+                "pairs": ("binary", ("same",)), "places": ("binary", ("here",))}
     for name, (kind, labels) in expected.items():
         part: LinearModel = getattr(model, name)
         if part.kind != kind or part.labels != labels or len(part.bias) != len(labels):

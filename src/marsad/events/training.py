@@ -15,39 +15,32 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.events.candidates import ArticleView, party_contexts
-from marsad.events.classifier import fit
-from marsad.events.corpus import fold_of, judged_rows, judged_views, read_gold, read_judged, read_views
+from marsad.events.corpus import (
+    fold_of,
+    judged_rows,
+    judged_views,
+    read_gold,
+    read_judged,
+    read_views,
+    surface_keys,
+    text_spans,
+)
 from marsad.events.decode import Detection, assign_parties, detect, merge, same_event_features
 from marsad.events.features import party_features
-from marsad.events.learned import EventReader
+from marsad.events.learned import EventReader, clause_place
 from marsad.events.modelfile import EventModel
+from marsad.events.parties import filed_range
+from marsad.events.placing import EventSite, candidates, km_between, place_features, read_places
+from marsad.linear import fit
 from marsad.model import PLOVER_TYPES
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
-_CLITICS = ("وال", "بال", "لل", "فال", "و", "ب", "ل", "ف")
-
-
-def _key(s: str) -> str:
-    s = _DIACRITICS.sub("", unicodedata.normalize("NFKC", s or ""))
-    s = re.sub("[إأآٱ]", "ا", s).replace("ى", "ي").replace("ة", "ه")
-    return re.sub(r"\s+", " ", s).strip().lower()
-
-
-def _keys(s: str) -> set[str]:
-    k = _key(s)
-    out = {k}
-    for c in _CLITICS:
-        if k.startswith(c) and len(k) - len(c) >= 2:
-            out.add(k[len(c):])
-    return out | {x[2:] for x in out if x.startswith("ال") and len(x) > 4}
+PLACE_KM = 50  # a place this near the gold location is where the event happened (score.py's measure)
 
 
 @dataclass(slots=True)
@@ -55,6 +48,7 @@ class Settings:
     c_sentences: float = 0.3
     c_parties: float = 0.5
     c_pairs: float = 0.5
+    c_places: float = 0.5
     # chosen by 5-fold cross-validation over shared/gold/train (tools/evaluate.py --cv 5)
     threshold: float = 0.3
     actor: float = 0.05
@@ -64,7 +58,7 @@ class Settings:
     def as_dict(self) -> dict:
         return {"c_sentences": self.c_sentences, "c_parties": self.c_parties, "c_pairs": self.c_pairs,
                 "threshold": self.threshold, "actor": self.actor, "recipient": self.recipient,
-                "same_event": self.same_event}
+                "same_event": self.same_event, "c_places": self.c_places}
 
 
 @dataclass(slots=True)
@@ -76,14 +70,8 @@ class Examples:
     roles: list[str] = field(default_factory=list)
     pairs: list[list[str]] = field(default_factory=list)
     same: list[set[str]] = field(default_factory=list)
-
-
-def _spans(text: str, needle: str) -> list[tuple[int, int]]:
-    out, i = [], text.find(needle) if needle else -1
-    while i >= 0:
-        out.append((i, i + len(needle)))
-        i = text.find(needle, i + 1)
-    return out
+    places: list[list[str]] = field(default_factory=list)
+    here: list[set[str]] = field(default_factory=list)
 
 
 def _gold_events_by_sentence(view: ArticleView, gold: dict, *, optional: bool = False) -> list[dict[str, list[int]]]:
@@ -94,7 +82,7 @@ def _gold_events_by_sentence(view: ArticleView, gold: dict, *, optional: bool = 
         if bool(ev.get("optional")) != optional:
             continue
         for evidence in ev.get("evidence", []):
-            for s, e in _spans(view.doc.text, evidence):
+            for s, e in text_spans(view.doc.text, evidence):
                 for k, sv in enumerate(view.sentences):
                     if sv.cand.start < e and s < sv.cand.end and n not in out[k].get(ev["type"], []):
                         out[k].setdefault(ev["type"], []).append(n)
@@ -111,7 +99,7 @@ def _optional_only(view: ArticleView, gold: dict, stated: list[dict[str, list[in
 def _role(party, events: Iterable[dict], aliases: dict[str, set[str]]) -> str:
     """The party's role in the gold events: by name where the gold names it, else by country
     code (the scorer compares codes; nationalities, roles and groups have no gold name)."""
-    keys = _keys(party.text)
+    keys = surface_keys(party.text)
     sides = (("actor", "actor_names", "actor"), ("recipient", "recipient_names", "recipient"))
     for role, names, _ in sides:
         if any(keys & aliases.get(name, set()) for ev in events for name in ev.get(names, [])):
@@ -122,6 +110,31 @@ def _role(party, events: Iterable[dict], aliases: dict[str, set[str]]) -> str:
     return "none"
 
 
+def place_examples(view: ArticleView, gold: dict, by_sentence: list[dict[str, list[int]]], out: Examples) -> None:
+    """For each scored gold event with a location that the clause reading leaves unplaced in
+    the first sentence stating it, each place named outside that sentence: positive when within
+    50 km of the gold location, as the scorer counts."""
+    places = read_places(view.doc, filed_range(view.doc))
+    if not places.places:
+        return
+    events, done = gold.get("events", []), set()
+    for sv, types in zip(view.sentences, by_sentence, strict=True):
+        for etype, indices in types.items():
+            for n in indices:
+                where = events[n].get("location") or {}
+                if n in done or not isinstance(where.get("lat"), (int, float)) or not isinstance(where.get("lon"), (int, float)):
+                    continue
+                done.add(n)
+                if clause_place(view, sv, etype) is not None:
+                    continue
+                site = EventSite(sv.cand.start, sv.cand.end, etype, frozenset(events[n].get("actor") or ()),
+                                 frozenset(events[n].get("recipient") or ()), view.home)
+                for place in candidates(places, site):
+                    out.places.append(place_features(places, place, site))
+                    near = km_between(place.lat, place.lon, where["lat"], where["lon"]) <= PLACE_KM
+                    out.here.append({"here"} if near else set())
+
+
 def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> list[tuple[Detection, set[int]]]:
     """Adds the article's sentence and party examples to `out`; returns its gold-positive
     detections (sentence, type) with the gold events each states, for the pair examples."""
@@ -129,7 +142,7 @@ def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> li
     for ent in gold.get("entities", []):
         keys = set()
         for alias in ent.get("aliases", []) + [ent.get("name", "")]:
-            keys |= _keys(alias)
+            keys |= surface_keys(alias)
         aliases.setdefault(ent.get("name", ""), set()).update(keys)
     by_sentence = _gold_events_by_sentence(view, gold)
     out.sentence_unscored += _optional_only(view, gold, by_sentence)
@@ -144,6 +157,7 @@ def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> li
                 out.parties.append(party_features(etype, ctx))
                 out.roles.append(_role(party, stated, aliases))
             positives.append((Detection(sv, etype, 1.0), set(indices)))
+    place_examples(view, gold, by_sentence, out)
     return positives
 
 
@@ -173,7 +187,8 @@ def train_event_model(views: Sequence[ArticleView], golds: Sequence[dict], speec
                     extra=judged, unscored=ex.sentence_unscored)
     parties = fit(ex.parties, ex.roles, ("actor", "recipient", "none"), kind="multiclass", c=settings.c_parties)
     thresholds = {t: settings.threshold for t in PLOVER_TYPES}
-    model = EventModel(sentences, parties, fit([["bias"]], [set()], ("same",), kind="binary", min_count=1),
+    places = fit(ex.places, ex.here, ("here",), kind="binary", c=settings.c_places)
+    model = EventModel(sentences, parties, fit([["bias"]], [set()], ("same",), kind="binary", min_count=1), places,
                        thresholds, {"actor": settings.actor, "recipient": settings.recipient,
                                     "same_event": settings.same_event}, dict(meta or {}, settings=settings.as_dict(), articles=len(views)))
     for view, pos in zip(views, positives, strict=True):

@@ -21,6 +21,7 @@ def train_ner(
     paths: Sequence[str | Path],
     output: str | Path,
     *,
+    extra: Sequence[Sentence] = (),
     dev_fraction: float = 0.0,
     c1: float = 0.2,
     c2: float = 0.01,
@@ -30,7 +31,8 @@ def train_ner(
 ) -> dict[str, Any]:
     """Train a CRF on `paths` (files or folders of files) and write it to `output`.
 
-    With `dev_fraction` > 0, every round(1/dev_fraction)-th sentence of each corpus is held
+    `extra`: more tagged sentences (e.g. from annotated articles, `marsad.ner.gold`), trained on
+    as they are. With `dev_fraction` > 0, every round(1/dev_fraction)-th sentence of each corpus is held
     out (deterministic), never trained on, and scored after training (entity-level P/R/F1).
     `c1`/`c2` are the L1/L2 penalties (L1 keeps the model small), `min_freq` drops rarer
     features. Returns training statistics.
@@ -50,6 +52,10 @@ def train_ner(
         dev += dv
         corpora.append({"path": str(path), "format": fmt, "sentences": len(sents),
                         "tokens": sum(map(len, sents))})
+    if extra:
+        train += extra
+        corpora.append({"path": "annotated articles (GOLD.md)", "format": "gold", "sentences": len(extra),
+                        "tokens": sum(map(len, extra))})
     if not train:
         raise CorpusError("the corpora hold no training sentences")
 

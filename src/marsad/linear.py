@@ -1,4 +1,4 @@
-"""Linear models over named features: the decisions of the learned event stage.
+"""Linear models over named features: the decisions of marsad's learned stages (events, quote attribution).
 
 A `LinearModel` holds, for each of its labels, a bias and a weight per feature name. Two kinds:
 `binary` (each label scored on its own, sigmoid: may a sentence report an ASSAULT, and a
@@ -10,10 +10,13 @@ training dependency only.
 
 from __future__ import annotations
 
+import gzip
+import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 def _sigmoid(x: float) -> float:
@@ -138,3 +141,29 @@ def fit(rows: Sequence[Iterable[str]], targets: Sequence, labels: Sequence[str],
         if encoded:
             weights[name] = encoded
     return LinearModel(kind, labels, tuple(round(float(b), precision) for b in bias), weights)
+
+
+def write_model_file(data: dict, path: str | Path) -> None:
+    """A model as gzipped JSON, keys sorted, with no name or time in the gzip header: the same
+    model gives the same bytes, so a rebuild can be compared with the shipped file."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
+        fh.write(text.encode("utf-8"))
+
+
+def read_model_file(path: str, *, kind: str, form: str, version: int, error: type[Exception], rebuild: str) -> dict:
+    """A model file's data, checked for its format and features version: `error` says what is
+    wrong with the file at `path` (a `kind` model) and how to `rebuild` it."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+    except FileNotFoundError:
+        raise error(f"{kind} model {path!r} not found; {rebuild}") from None
+    except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise error(f"{kind} model {path!r} is not a readable gzipped JSON file ({exc}); {rebuild}") from None
+    if not isinstance(data, dict) or data.get("format") != form:
+        raise error(f"{path!r} is not a marsad {kind} model (format {form!r} expected)")
+    if data.get("features_version") != version:
+        raise error(f"{kind} model {path!r} was built for features version {data.get('features_version')!r}, "
+                    f"this marsad computes version {version}; {rebuild}")
+    return data

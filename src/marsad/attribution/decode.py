@@ -1,0 +1,58 @@
+"""Decoding: each quote's speaker is its most probable candidate mention, when probable
+enough; its via the most probable other entity, likewise. Both replace what the reporting
+rules chose, which the model reads as a feature."""
+
+from __future__ import annotations
+
+from marsad.attribution.candidates import Candidate, QuoteView, read_quotes
+from marsad.attribution.features import pair_features
+from marsad.attribution.model import AttributionModel
+from marsad.model import Attribution, Document, Quote
+
+
+def rule_choices(quotes: list[Quote]) -> list[dict[str, str]]:
+    """Per quote, the entity ids the reporting rules gave it by role, and the speaker they gave
+    the quote before it ("previous")."""
+    out, previous = [], None
+    for quote in quotes:
+        chosen = {role: a.entity for role in ("speaker", "via") if (a := getattr(quote, role)) is not None and a.entity}
+        if previous:
+            chosen["previous"] = previous
+        previous = chosen.get("speaker")
+        out.append(chosen)
+    return out
+
+
+def scored_candidates(model: AttributionModel, view: QuoteView, quote: Quote,
+                      rule: dict[str, str]) -> dict[str, list[tuple[float, Candidate]]]:
+    """Per role, (probability, candidate) for every candidate of `quote`."""
+    rows = [(c, pair_features(view, quote, c, rule, n)) for c, n in view.candidates(quote)]
+    return {role: [(model.roles[role].probabilities(f)["yes"], c) for c, f in rows] for role in model.roles}
+
+
+def _attribution(c: Candidate, text: str) -> Attribution:
+    surface = text[c.start:c.end]
+    return Attribution(name=c.entity.name or c.entity.text or surface, text=surface,
+                       entity=c.entity.id, start=c.start, end=c.end)
+
+
+def attribute(model: AttributionModel, doc: Document) -> Document:
+    """Re-decide the speaker and via of every quote in `doc`."""
+    if not doc.quotes:
+        return doc
+    view = read_quotes(doc)
+    for quote, rule in zip(doc.quotes, rule_choices(doc.quotes), strict=True):
+        scored = scored_candidates(model, view, quote, rule)
+        speaker = max(scored["speaker"], key=lambda x: x[0], default=None)
+        if speaker is not None and speaker[0] >= model.thresholds["speaker"]:
+            quote.speaker = _attribution(speaker[1], doc.text)
+            quote.confidence = round(speaker[0], 2)
+        else:
+            quote.speaker = None
+        taken = quote.speaker.entity if quote.speaker else None
+        via = max(((p, c) for p, c in scored["via"] if c.entity.id != taken), key=lambda x: x[0], default=None)
+        if via is not None and via[0] >= model.thresholds["via"]:
+            quote.via = _attribution(via[1], doc.text)
+        elif quote.via is not None and quote.via.entity:
+            quote.via = None  # an outlet the rules named by its surface alone (no entity) stays
+    return doc
