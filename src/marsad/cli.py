@@ -7,6 +7,7 @@
     marsad train-events --corpus PATH... --output FILE [--judged CSV...] [--news DIR]
     marsad version
     marsad ingest | reprocess | events | articles | actors | stats   (the store: marsad/store/commands.py)
+    marsad serve [--db FILE_OR_URL] [--host 127.0.0.1] [--port 8000] [--token T] [--cors ORIGIN]
 
 Exit codes: 0 all articles processed cleanly, 1 some article carries an error record, 2 usage
 error, 3 the run itself failed (the pipeline could not be built, output could not be written,
@@ -277,6 +278,27 @@ def cmd_train_attribution(args: argparse.Namespace) -> int:
                                                                         news=args.news))
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The web app and JSON API over the store (marsad.web; docs/web.md), until interrupted."""
+    from marsad.store import Store
+
+    try:
+        import uvicorn
+
+        from marsad.web import create_app
+    except ImportError as exc:
+        raise SetupError(f"the web app needs {exc.name}: pip install 'marsad[web]'") from None
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port}: give a port from 1 to 65535")
+    Store(args.db).close()  # a missing or foreign store fails here, before the server starts
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"marsad serve: listening on {args.host}: reachable from other machines"
+              + ("" if args.token else " (read-only: no --token)"), file=sys.stderr)
+    app = create_app(args.db, token=args.token or os.environ.get("MARSAD_TOKEN") or None, cors_origins=args.cors)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
 def cmd_version(args: argparse.Namespace) -> int:
     from marsad.knowledge import knowledge_version
     from marsad.pipeline import available_stages
@@ -392,6 +414,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_store_commands(sub, _add_stages, workers_help=f"processes to run (default 1; this machine has "
                                                       f"{os.cpu_count()} CPUs)")
+
+    p = sub.add_parser("serve", help="serve the web app and JSON API over the store (docs/web.md)")
+    p.add_argument("--db", default="marsad.db", metavar="FILE_OR_URL", help="the store (default marsad.db)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--token", default=None, help="enable POST /api/articles, which then requires "
+                   "'Authorization: Bearer TOKEN' (or set MARSAD_TOKEN); without it the server is read-only")
+    p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                   help="allow browser requests from ORIGIN (repeatable; default: none)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("version", help="print the marsad and knowledge versions")
     p.set_defaults(func=cmd_version)
