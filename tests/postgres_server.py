@@ -1,6 +1,7 @@
 """A throwaway PostgreSQL server for the store tests.
 
-`MARSAD_TEST_POSTGRES_URL` names a server to use. Otherwise the first call starts one with
+`MARSAD_TEST_POSTGRES_URL` names a database to use instead, one the tests may empty: each test
+drops and recreates its `public` schema. Otherwise the first call starts one with
 initdb and pg_ctl (Debian's `postgresql` package; .ci/run installs it) in a temporary folder,
 listening on a Unix socket only, as the `postgres` user when the tests run as root; it stops
 when the test session ends. None when neither is possible: the tests then skip with a reason.
