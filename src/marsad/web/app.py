@@ -3,9 +3,9 @@
     app = create_app("marsad.db")                       # read-only, no CORS
     app = create_app(url, token="s3cret", cors_origins=["http://localhost:3000"])
 
-Every page, script, style, map layer and the API docs (Swagger UI from the swagger-ui-bundle
-package) is served from the installed packages: nothing is fetched from elsewhere. Responses
-carry a Content-Security-Policy allowing scripts from this origin only. An unexpected error is
+Every page, script, style, map layer and the API docs (Swagger UI, from the files the
+fastapi-swagger package ships) is served from the installed packages: nothing is fetched from
+elsewhere. Responses carry a Content-Security-Policy allowing scripts from this origin only. An unexpected error is
 logged with an id and answered as JSON {"detail", "error_id"} with status 500, never a traceback.
 """
 
@@ -86,9 +86,8 @@ def create_app(target: str, *, token: str | None = None, cors_origins: list[str]
 
 
 def _add_pages(app: FastAPI) -> None:
-    import swagger_ui_bundle
-
-    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
+    swagger = resources.files("fastapi_swagger") / "resources"
+    app.mount("/static/swagger", StaticFiles(directory=str(swagger)), name="swagger")
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for path, name in PAGES.items():
         app.add_api_route(path, _page(name), methods=["GET"], include_in_schema=False)
