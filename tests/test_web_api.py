@@ -167,3 +167,18 @@ def test_web_api_post_article_needs_the_token(tmp_path):
         stored = client.get(created.json()["href"]).json()
     assert stored["article_id"] == "p1" and stored["source"] == "posted"
     assert any(e["type"] == "ASSAULT" for e in stored["events"])
+
+
+def test_web_api_same_answers_over_both_backends(store_target):
+    """SQLite and PostgreSQL (when a server can be had): filters, cursors, detail, charts."""
+    with TestClient(create_app(build_store(store_target)), raise_server_exceptions=False) as client:
+        assert len(all_events(client, limit=4)) == 18
+        assert [e["day"] for e in all_events(client, type="ASSAULT", source="strikes", since="2018-11")] == [
+            "2018-12-15", "2018-11-15"]
+        assert {e["article_id"] for e in all_events(client, q="البرلمان", sort="-confidence")} == {"w2"}
+        (event,) = all_events(client, type="ASSAULT", actor="SYR")
+        assert {s["label"] for s in client.get(event["href"]).json()["spans"]} >= {"evidence", "trigger", "date"}
+        assert client.get("/api/network").json()["edges"][0]["events"] == 12
+        assert client.get("/api/map").json()[0]["events"] == 12
+        assert client.get("/api/stats", params={"by": "year", "group": "actor"}).status_code == 200
+        assert client.get("/api/events/1/%00").status_code == 422

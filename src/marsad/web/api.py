@@ -22,7 +22,15 @@ MAX_TEXT = 200
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 CODE_PATTERN = r"^[A-Za-z0-9_.-]{1,32}$"
 
-router = APIRouter(prefix="/api")
+
+def no_nul_characters(request: Request) -> None:
+    """A NUL character is no text any backend stores (PostgreSQL refuses it): a 422."""
+    for name, value in [*request.query_params.multi_items(), *request.path_params.items()]:
+        if "\x00" in str(value):
+            raise invalid(name, "holds a NUL character", value)
+
+
+router = APIRouter(prefix="/api", dependencies=[Depends(no_nul_characters)])
 
 Code = Annotated[str | None, Query(max_length=32, pattern=CODE_PATTERN)]
 Day = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN,
