@@ -182,3 +182,19 @@ def test_web_api_same_answers_over_both_backends(store_target):
         assert client.get("/api/map").json()[0]["events"] == 12
         assert client.get("/api/stats", params={"by": "year", "group": "actor"}).status_code == 200
         assert client.get("/api/events/1/%00").status_code == 422
+
+
+@pytest.mark.parametrize("sort", ["day", "-day"])
+def test_web_api_cursor_pages_pass_undated_events(store_target, sort):
+    """Events with no day at all come last, in either direction, and pages still cover each once."""
+    from web_support import EventSpec, document
+
+    spec = EventSpec("PROTEST", "تظاهر", ("الطلاب", "LBN", "CVL"))
+    docs = [document(f"u{i}", "مظاهرة", "تظاهر الطلاب في الساحة.", published, [spec])
+            for i, published in enumerate(["2019-01-02", None, "2019-01-01", None, "2019-01-03"])]
+    with Store(store_target, write=True) as store:
+        ingest_documents(store, docs)
+    with TestClient(create_app(store_target)) as client:
+        days = [e["day"] for e in all_events(client, sort=sort, limit=1)]
+    dated = ["2019-01-01", "2019-01-02", "2019-01-03"]
+    assert days == (dated if sort == "day" else dated[::-1]) + [None, None]

@@ -17,8 +17,11 @@ from typing import Any
 from marsad.store.query import BOOL_FIELDS, EventFilter, event_conditions
 from marsad.web.summary import event_summary
 
-# Sort names -> the SQL expression the keyset compares (never NULL, so both backends agree).
-EVENT_SORTS = {"day": "COALESCE(e.day, '')", "confidence": "COALESCE(e.confidence, 0)"}
+# Sort names -> the SQL expression the keyset compares. An event's day may be NULL (no date at
+# all): such events come last in either direction (NULLS LAST, on both backends); the day is
+# compared as it is so that the (type, day) index gives the order.
+EVENT_SORTS = {"day": "e.day", "confidence": "COALESCE(e.confidence, 0)"}
+NULLABLE_SORTS = {"day"}
 ARTICLE_SORTS = {"day": "COALESCE(a.day, '')"}
 _LIST_COLUMNS = (
     "article_pk", "article_id", "source", "published", "event_id", "type", "mode", "quad", "day", "date",
@@ -64,7 +67,10 @@ def decode_cursor(cursor: str, sort: Sort, width: int) -> list[Any]:
         raise CursorError("not a cursor this server wrote: pass `next` of the previous page") from None
     if not isinstance(data, list) or len(data) != 2 + width or data[:2] != [sort.key, sort.descending]:
         raise CursorError("the cursor belongs to another sort order or query: start again without it")
-    if not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in data[2:]):
+    values = data[2:]
+    if values[0] is None and sort.key in NULLABLE_SORTS:
+        values = values[1:]
+    if not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in values):
         raise CursorError("not a cursor this server wrote: pass `next` of the previous page")
     return data[2:]
 
@@ -86,9 +92,18 @@ def _where(where: list[str]) -> str:
 def _typed(cursor_key: Any, sort: Sort) -> Any:
     if sort.key == "confidence" and not isinstance(cursor_key, int | float):
         raise CursorError("the cursor belongs to another sort order: start again without it")
-    if sort.key == "day" and not isinstance(cursor_key, str):
+    if sort.key == "day" and not isinstance(cursor_key, str | None):
         raise CursorError("the cursor belongs to another sort order: start again without it")
     return cursor_key
+
+
+def _after_nullable(key: str, values: list[Any], descending: bool) -> tuple[str, list[Any]]:
+    """Like `_after` over (key, e.article_pk, e.id), with NULL keys ordered after all others."""
+    if values[0] is None:
+        tail_sql, tail_params = _after(["e.article_pk", "e.id"], values[1:], descending)
+        return f"({key} IS NULL AND {tail_sql})", tail_params
+    sql, params = _after([key, "e.article_pk", "e.id"], values, descending)
+    return f"({sql} OR {key} IS NULL)", params
 
 
 # -- events ------------------------------------------------------------------------------------
@@ -115,13 +130,18 @@ def event_page(store, f: EventFilter, *, sort: Sort, cursor: str | None, limit: 
         params.append(place)
     if cursor:
         values = decode_cursor(cursor, sort, 3)
-        sql, more = _after([key, "a.pk", "e.id"], [_typed(values[0], sort), *values[1:]], sort.descending)
+        values[0] = _typed(values[0], sort)
+        if sort.key in NULLABLE_SORTS:
+            sql, more = _after_nullable(key, values, sort.descending)
+        else:
+            sql, more = _after([key, "e.article_pk", "e.id"], values, sort.descending)
         where.append(sql)
         params += more
     order = " DESC" if sort.descending else ""
+    nulls = " NULLS LAST" if sort.key in NULLABLE_SORTS else ""
     rows = store.fetch(
         f"SELECT {_LIST_SELECT}, {key} FROM events e JOIN articles a ON a.pk = e.article_pk{_where(where)} "
-        f"ORDER BY {key}{order}, a.pk{order}, e.id{order} LIMIT ?", [*params, limit + 1])
+        f"ORDER BY {key}{order}{nulls}, e.article_pk{order}, e.id{order} LIMIT ?", [*params, limit + 1])
     items = [event_record(row[:-1]) for row in rows[:limit]]
     last = rows[limit - 1] if len(rows) > limit else None
     next_cursor = encode_cursor(sort, [last[-1], last[0], last[4]]) if last else None
