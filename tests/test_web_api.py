@@ -198,3 +198,34 @@ def test_web_api_cursor_pages_pass_undated_events(store_target, sort):
         days = [e["day"] for e in all_events(client, sort=sort, limit=1)]
     dated = ["2019-01-01", "2019-01-02", "2019-01-03"]
     assert days == (dated if sort == "day" else dated[::-1]) + [None, None]
+
+
+def test_web_api_unexpected_error_is_a_json_500_with_an_id(client, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("marsad.web.queries.event_page", broken)
+    response = client.get("/api/events")
+    assert response.status_code == 500
+    body = response.json()
+    assert set(body) == {"detail", "error_id"} and "a bug" not in response.text
+    assert body["error_id"] in caplog.text and "content-security-policy" in response.headers
+
+
+def test_web_api_serve_command(tmp_path, monkeypatch, capsys):
+    import uvicorn
+
+    from marsad.cli import main
+
+    target = build_store(str(tmp_path / "serve.db"))
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(app=app, **options))
+    assert main(["serve", "--db", target]) == 0
+    assert (served["host"], served["port"]) == ("127.0.0.1", 8000)
+    assert "post" not in served["app"].openapi()["paths"]["/api/articles"]
+    assert main(["serve", "--db", target, "--token", "t", "--host", "0.0.0.0", "--port", "8123"]) == 0
+    assert "post" in served["app"].openapi()["paths"]["/api/articles"]
+    assert "reachable from other machines" in capsys.readouterr().err
+    assert main(["serve", "--db", target, "--port", "70000"]) == 2
+    assert main(["serve", "--db", str(tmp_path / "none.db")]) == 3
+    assert "E407" in capsys.readouterr().err
