@@ -25,9 +25,10 @@ CODE_PATTERN = r"^[A-Za-z0-9_.-]{1,32}$"
 
 def no_nul_characters(request: Request) -> None:
     """A NUL character is no text any backend stores (PostgreSQL refuses it): a 422."""
-    for name, value in [*request.query_params.multi_items(), *request.path_params.items()]:
+    params = [("query", k, v) for k, v in request.query_params.multi_items()]
+    for where, name, value in [*params, *(("path", k, v) for k, v in request.path_params.items())]:
         if "\x00" in str(value):
-            raise invalid(name, "holds a NUL character", value)
+            raise invalid(name, "holds a NUL character", value, where=where)
 
 
 router = APIRouter(prefix="/api", dependencies=[Depends(no_nul_characters)])
@@ -40,9 +41,9 @@ Cursor = Annotated[str | None, Query(max_length=400, description="`next` of the 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 
 
-def invalid(field: str, message: str, value: Any) -> RequestValidationError:
-    """A 422 naming the query parameter at fault, shaped like FastAPI's own."""
-    return RequestValidationError([{"type": "value_error", "loc": ("query", field), "msg": message,
+def invalid(field: str, message: str, value: Any, *, where: str = "query") -> RequestValidationError:
+    """A 422 naming the parameter at fault, shaped like FastAPI's own."""
+    return RequestValidationError([{"type": "value_error", "loc": (where, field), "msg": message,
                                     "input": value}])
 
 

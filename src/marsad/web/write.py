@@ -58,14 +58,20 @@ class Ingester:
         return rows[0][0]
 
 
+def _invalid(field: str, message: str, value: Any) -> RequestValidationError:
+    return RequestValidationError([{"type": "value_error", "loc": ("body", field), "msg": message, "input": value}])
+
+
 @router.post("/articles", status_code=201, dependencies=[Depends(require_token)],
              summary="Extract an article and store it (needs the server's token)")
 def post_article(body: ArticleIn, request: Request) -> dict[str, Any]:
+    for name, value in body.model_dump().items():
+        if isinstance(value, str) and "\x00" in value:
+            raise _invalid(name, "holds a NUL character", value)
     try:
         published = parse_published(body.published) if body.published else None
     except ValueError as exc:
-        raise RequestValidationError([{"type": "value_error", "loc": ("body", "published"), "msg": str(exc),
-                                       "input": body.published}]) from None
+        raise _invalid("published", str(exc), body.published) from None
     article = Article(id=body.id, text=body.text, title=body.title, published=published, source=body.source,
                       url=body.url)
     pk = request.app.state.ingester.store(article)
