@@ -1,0 +1,37 @@
+"""The date of an event, by the forms news gives it, and background dates that must not date
+it. Published Saturday 2024-03-02. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad import extract
+
+PUBLISHED = "2024-03-02"
+
+
+def _arrest(text: str):
+    doc = extract(text, published=PUBLISHED)
+    event = next((ev for ev in doc.events if ev.type == "COERCE"), None)
+    assert event is not None, [ev.type for ev in doc.events]
+    return event
+
+
+@pytest.mark.parametrize(("text", "date", "historical"), [
+    ("اعتقلت الشرطة أمس عشرين متظاهرا في وسط بغداد.", "2024-03-01", False),
+    ("اعتقلت الشرطة يوم الخميس عشرين متظاهرا في وسط بغداد.", "2024-02-29", False),
+    ("اعتقلت الشرطة مساء الثلاثاء الماضي عشرين متظاهرا في وسط بغداد.", "2024-02-27", False),
+    # last March 15: the one before publication, nearly a year back, so background
+    ("اعتقلت الشرطة في 15 آذار/مارس الماضي عشرين متظاهرا في وسط بغداد.", "2023-03-15", True),
+    ("وكانت الشرطة قد اعتقلت في عام 2019 عشرين متظاهرا في وسط بغداد.", "2019", True),
+])
+def test_event_date_by_its_form(text, date, historical):
+    event = _arrest(text)
+    assert event.date == date and event.date_text
+    assert event.historical is historical
+
+
+def test_a_past_year_in_another_clause_is_background_not_the_event_date():
+    event = _arrest("اعتقلت الشرطة عشرين متظاهرا في وسط بغداد، بعد احتجاجات مماثلة شهدتها المدينة في عام 2019.")
+    assert event.date == PUBLISHED and event.date_text is None
+    assert not event.historical
