@@ -232,3 +232,10 @@ def test_web_api_serve_command(tmp_path, monkeypatch, capsys):
     assert main(["serve", "--db", target, "--port", "70000"]) == 2
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 3
     assert "E407" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path", ["/api/events", "/api/stats", "/api/network", "/api/map", "/api/articles"])
+def test_web_api_blank_parameters_filter_nothing(client, path):
+    """A form's blank fields (source=, q=, type=) keep every row, as if left out."""
+    blank = client.get(path, params={"source": "", "q": "", **({"type": ""} if path != "/api/articles" else {})})
+    assert blank.status_code == 200 and blank.json() == client.get(path).json()

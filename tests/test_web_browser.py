@@ -66,7 +66,7 @@ def test_web_browser_list_filters_by_type_and_opens_an_event(page, base_url):
     assert page.locator("tr.event-row").count() == 18
     page.select_option("select[name=type]", "PROTEST")
     page.click("form.filters button[type=submit]")
-    page.wait_for_url("**/?type=PROTEST")
+    page.wait_for_url("**/?type=PROTEST&sort=-day")
     page.wait_for_selector("body[data-ready='1']")
     rows = page.locator("tr.event-row")
     assert rows.count() == 1

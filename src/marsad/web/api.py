@@ -56,12 +56,13 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=MAX_TEXT, description="words the article holds")] = None,
 ) -> EventFilter:
     for name, values in (("type", type), ("mode", mode)):
-        bad = [v for v in values if len(v) > 32 or not v.replace("_", "").isalnum()]
+        bad = [v for v in values if v and (len(v) > 32 or not v.replace("_", "").isalnum())]
         if bad:
             raise invalid(name, "a type or mode is letters, digits and _ (at most 32)", bad[0])
-    try:
-        return EventFilter(types=type, actor=actor, recipient=recipient, country=country, since=since,
-                           until=until, source=source, min_confidence=min_confidence, modes=mode, search=q or None)
+    try:  # an empty parameter (a form's blank field) filters nothing
+        return EventFilter(types=[t for t in type if t], actor=actor or None, recipient=recipient or None,
+                           country=country or None, since=since or None, until=until or None, source=source or None,
+                           min_confidence=min_confidence, modes=[m for m in mode if m], search=q or None)
     except ValueError as exc:
         field = str(exc).split("=", 1)[0]
         raise invalid(field if field in ("since", "until") else "q", str(exc), None) from None

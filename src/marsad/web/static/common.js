@@ -41,7 +41,7 @@ export function svg(tag, attrs = {}, ...children) {
 function setAttributes(node, attrs) {
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
-    node.setAttribute(name === "class" ? "class" : name, String(value));
+    node.setAttribute(name, String(value));
   }
 }
 

@@ -69,7 +69,7 @@ function quotes(list) {
   if (!list.length) return el("p", {}, "No quotes in this article.");
   return el("ul", { class: "quotes" }, ...list.map((q) => el("li", {},
     el("span", { class: "speaker", dir: "auto" }, el("bdi", {}, q.speaker || "unknown speaker")), ": ",
-    arabic("q", q.text || ""))));
+    arabic("span", `«${q.text || ""}»`, { class: "ar quote" }))));
 }
 
 function legend() {
