@@ -1,10 +1,11 @@
 """The store's cost and speed on real Arabic news (run by hand; tests never assert timings).
 
-    python benchmarks/store.py [-n 10000] [-j 2] [--db bench.db] [--data DIR]
+    python benchmarks/store.py [-n 10000] [-j 2] [--rounds 1] [--db bench.db] [--data DIR]
     python benchmarks/store.py --queries-only --db bench.db
 
-1. Extraction alone: `Pipeline().pipe(articles, workers=j)`, articles/s.
-2. The same articles ingested into a fresh store: articles/s, the overhead, the store's size.
+1. Extraction alone (`Pipeline().pipe(articles, workers=j)`) and the same articles ingested
+   into a fresh store, alternated `--rounds` times: articles/s each, the overhead, the size.
+2. In one process, on 1,000 of the articles: CPU ms per article to extract and to store.
 3. On the store: `stats --by month --group type`, an events query filtered by type, actor and
    a year, and a search, each the median of 5 runs through `marsad.store` (and once through the
    `marsad` command, start-up included).
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import DEFAULT_DATA, find_inputs, load_articles  # noqa: E402 - the sibling benchmark
 
 SEARCH = "روسيا"
-KEEP_DOCUMENTS = 2000  # Documents kept from the extraction run to time storing alone
+KEEP_DOCUMENTS = 1000  # articles extracted and stored in one process, to time each per article
 
 
 def _articles(data: list[str], n: int):
@@ -39,23 +39,17 @@ def _articles(data: list[str], n: int):
             for i, r in enumerate(load_articles(find_inputs(data), n))]
 
 
-def _cpu_seconds() -> tuple[float, float]:
-    """CPU time of this process and of its ended child processes (the workers)."""
-    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime
-
-
 def _timed(run) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (all processes) of `run()`: the CPU figure does not depend on
-    what else the machine is doing."""
-    cpu_before, wall_before = _cpu_seconds(), time.perf_counter()
+    """Wall seconds and this process's CPU seconds of `run()` (the workers' CPU is left out: it is
+    the same extraction either way, and child-process accounting is only settled when each
+    worker is reaped, which may fall into the next measurement)."""
+    cpu_before, wall_before = time.process_time(), time.perf_counter()
     run()
-    cpu_after = _cpu_seconds()
-    return time.perf_counter() - wall_before, sum(cpu_after) - sum(cpu_before)
+    return time.perf_counter() - wall_before, time.process_time() - cpu_before
 
 
 def extraction_only(articles, workers: int, keep: list) -> tuple[float, float]:
-    """Extract without storing; the first KEEP_DOCUMENTS Documents are kept in `keep`."""
+    """Extract without storing; the Documents (up to KEEP_DOCUMENTS) are kept in `keep`."""
     from marsad.pipeline import Pipeline
 
     pipeline = Pipeline()
@@ -69,11 +63,21 @@ def extraction_only(articles, workers: int, keep: list) -> tuple[float, float]:
 
 
 def storing_only(docs, db: str) -> tuple[float, float]:
-    """Wall and CPU seconds to store Documents already extracted: the store's own cost."""
+    """Wall and CPU seconds to store Documents already extracted into a scratch store `db`
+    (made anew, then removed): the store's own cost."""
     import marsad.store
 
-    with marsad.store.open(db, write=True) as store:
-        return _timed(lambda: marsad.store.ingest_documents(store, docs))
+    scratch = [db, db + "-wal", db + "-shm"]
+    for path in scratch:
+        if os.path.exists(path):
+            os.remove(path)
+    try:
+        with marsad.store.open(db, write=True) as store:
+            return _timed(lambda: marsad.store.ingest_documents(store, docs))
+    finally:
+        for path in scratch:
+            if os.path.exists(path):
+                os.remove(path)
 
 
 def ingest_into(db: str, articles, workers: int) -> tuple[float, float]:
@@ -130,10 +134,43 @@ def queries(db: str) -> None:
         print(f"marsad {' '.join(argv)}: {_command_ms([*argv, '--db', db]):.0f} ms for the whole command")
 
 
+def compare(articles, args) -> None:
+    """Extraction alone and ingest with `--workers`, alternated `--rounds` times (on a shared
+    machine the load changes from minute to minute; alternating keeps the two comparable); then
+    the cost per article of extraction and of storing, each in one process, on the same
+    Documents: a ratio that does not depend on the machine's load."""
+    n = len(articles)
+    runs: dict[str, list[tuple[float, float]]] = {"extraction alone": [], "ingest (extraction + store)": []}
+    for _ in range(args.rounds):
+        runs["extraction alone"].append(extraction_only(articles, args.workers, []))
+        for path in (args.db, args.db + "-wal", args.db + "-shm"):  # each ingest starts empty; the last stays
+            if os.path.exists(path):
+                os.remove(path)
+        runs["ingest (extraction + store)"].append(ingest_into(args.db, articles, args.workers))
+    medians = {}
+    for name, samples in runs.items():
+        medians[name] = statistics.median(w for w, _ in samples)
+        print(f"{name}: {', '.join(f'{n / w:.1f}' for w, _ in samples)} articles/s (median "
+              f"{n / medians[name]:.1f}); main process {1000 * statistics.median(c for _, c in samples) / n:.2f} "
+              "ms CPU/article")
+    bare, stored = medians.values()
+    print(f"overhead of the store, wall: {100 * (stored / bare - 1):.1f}%")
+    sample = articles[:KEEP_DOCUMENTS]
+    docs: list = []
+    _, extract_cpu = extraction_only(sample, 1, docs)
+    _, store_cpu = storing_only(docs, args.db + ".store-only")
+    print(f"one process, {len(sample):,} articles: extraction {1000 * extract_cpu / len(sample):.2f} ms CPU/article, "
+          f"storing {1000 * store_cpu / len(sample):.2f} ms CPU/article = {100 * store_cpu / extract_cpu:.1f}% "
+          "of extraction")
+    size = sum(os.path.getsize(p) for p in (args.db, args.db + "-wal") if os.path.exists(p))
+    print(f"store {size / 1e6:.1f} MB ({size / n / 1e3:.1f} kB/article)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=10_000, help="articles (default 10,000)")
     parser.add_argument("-j", "--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=1, help="alternate extraction and ingest this many times")
     parser.add_argument("--db", default="bench-store.db")
     parser.add_argument("--data", nargs="+", default=[str(DEFAULT_DATA)])
     parser.add_argument("--queries-only", action="store_true", help="time the queries on --db as it is")
@@ -145,20 +182,8 @@ def main() -> int:
         if os.path.exists(args.db):
             sys.exit(f"{args.db} exists: give a fresh --db (the ingest must start empty)")
         articles = _articles(args.data, args.n)
-        print(f"{len(articles):,} articles, {args.workers} workers")
-        n = len(articles)
-        kept: list = []
-        bare_wall, bare_cpu = extraction_only(articles, args.workers, kept)
-        print(f"extraction alone: {n / bare_wall:.1f} articles/s ({bare_wall:.1f} s wall, {bare_cpu:.1f} s CPU, "
-              f"{1000 * bare_cpu / n:.1f} ms CPU/article)")
-        store_wall, store_cpu = storing_only(kept, args.db + ".store-only")
-        print(f"storing alone ({len(kept):,} Documents already extracted): {1000 * store_cpu / len(kept):.2f} ms "
-              f"CPU/article = {100 * (store_cpu / len(kept)) / (bare_cpu / n):.1f}% of extraction's CPU")
-        wall, cpu = ingest_into(args.db, articles, args.workers)
-        size = sum(os.path.getsize(p) for p in (args.db, args.db + "-wal") if os.path.exists(p))
-        print(f"ingest (extraction + store): {n / wall:.1f} articles/s ({wall:.1f} s wall, {cpu:.1f} s CPU); "
-              f"overhead {100 * (wall / bare_wall - 1):.1f}% wall, {100 * (cpu / bare_cpu - 1):.1f}% CPU; "
-              f"store {size / 1e6:.1f} MB ({size / n / 1e3:.1f} kB/article)")
+        print(f"{len(articles):,} articles, {args.workers} workers, {args.rounds} round(s)")
+        compare(articles, args)
     queries(args.db)
     return 0
 

@@ -77,10 +77,9 @@ class Writer:
         self._update = store.backend.sql(f"UPDATE articles SET {sets} WHERE pk = ?")
         self._deletes = [store.backend.sql(f"DELETE FROM {t} WHERE article_pk = ?") for t in FINDING_TABLES]
 
-    def is_stored(self, article: Article | Document) -> bool:
-        doc = article if isinstance(article, Document) else Document(article=article)
-        key = (doc.article.source or "", doc.article.id)
-        return self.known.get(key, (0, ""))[1] == content_hash(doc)
+    def is_stored(self, source: str, article_id: str, digest: str) -> bool:
+        """Whether this article, with this content (`rows.content_hash`), is stored already."""
+        return self.known.get((source, article_id), (0, ""))[1] == digest
 
     def write(self, docs: list[Document]) -> None:
         """Store `docs` in one transaction: all of them, or (on any failure) none."""
@@ -162,7 +161,7 @@ def new_articles(writer: Writer, items: Iterable[Article | Document], report: In
     for item in items:
         doc = item if isinstance(item, Document) else Document(article=item)
         key = (doc.article.source or "", doc.article.id, content_hash(doc))
-        if key in seen or writer.is_stored(doc):
+        if key in seen or writer.is_stored(*key):
             report.unchanged += 1
             continue
         seen.add(key)
