@@ -506,10 +506,8 @@ def event_date(doc: Document, start: int, end: int, *, anchor: int | None = None
     """The time expression inside [start, end) that dates an event there, or None.
 
     Prefers one in the same clause as `anchor` (the trigger; default `start`), then the
-    finest granularity, then the nearest to the anchor. A year before the publication year
-    named in another clause is background, not the event's date (اعتقلت الشرطة عشرين متظاهرا،
-    بعد احتجاجات شهدتها المدينة في عام 2019). Never falls back to the publication date: no
-    expression in the span means no date.
+    finest granularity, then the nearest to the anchor. Never falls back to the
+    publication date: no expression in the span means no date.
     """
     inside = [t for t in _times_from(doc, start, end) if t.end <= end]
     if not inside:
@@ -529,12 +527,7 @@ def event_date(doc: Document, start: int, end: int, *, anchor: int | None = None
         distance = 0 if t.start <= anchor < t.end else min(abs(t.start - anchor), abs(t.end - anchor))
         return (t.value is None, not same_clause, _GRAN_RANK.get(t.granularity or "", 9), distance)
 
-    best = min(inside, key=rank)
-    published = doc.article.published_date
-    elsewhere = not (c_start <= best.start and best.end <= c_end)
-    if elsewhere and published is not None and best.value and best.value[:4] < str(published.year):
-        return None
-    return best
+    return min(inside, key=rank)
 
 
 def _times_from(doc: Document, start: int, end: int) -> list[TimeExpression]:
