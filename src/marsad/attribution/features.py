@@ -32,6 +32,7 @@ def word_classes() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _word(w: str) -> tuple[str, ...]:
     """A word and its class, with a leading و/ف (and, for a class lookup, ب/ل) set aside."""
     classes = word_classes()
