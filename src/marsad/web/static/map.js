@@ -3,7 +3,7 @@
 // A cluster of several places zooms in; a single place links to the list of its events.
 import { api, el, filtersFromUrl, filterForm, nav, showError, svg } from "./common.js";
 
-const WIDTH = 960, HEIGHT = 480, CELL_PX = 36, MAX_ZOOM = 32;
+const WIDTH = 960, HEIGHT = 480, CELL_PX = 36, MAX_ZOOM = 32, MAX_RADIUS_PX = 22;
 const project = (lon, lat) => [(lon + 180) * WIDTH / 360, (90 - lat) * HEIGHT / 180];
 
 // TopoJSON arcs are delta-encoded, quantized positions; a ring joins arcs (~i: arc i reversed).
@@ -109,11 +109,14 @@ class EventMap {
   draw() {
     const { x, y, w, h } = this.view;
     this.svg.setAttribute("viewBox", `${x} ${y} ${w} ${h}`);
-    this.layer.replaceChildren(...clusters(this.points, this.zoom).map((c) => this.marker(c)));
+    const groups = clusters(this.points, this.zoom);
+    const most = Math.max(1, ...groups.map((c) => c.events));
+    this.layer.replaceChildren(...groups.map((c) => this.marker(c, most)));
   }
 
-  marker(cluster) {
-    const r = (4 + 3 * Math.sqrt(cluster.events)) / this.zoom;
+  // Areas grow with the events, up to MAX_RADIUS_PX for the largest cluster in view.
+  marker(cluster, most) {
+    const r = (6 + (MAX_RADIUS_PX - 6) * Math.sqrt(cluster.events / most)) / this.zoom;
     const names = cluster.places.map((p) => `${p.name} (${p.country || "?"}): ${p.events}`).join("\n");
     const circle = svg("circle", { cx: cluster.x, cy: cluster.y, r, class: "cluster" });
     const label = svg("text", { x: cluster.x, y: cluster.y, "font-size": 10 / this.zoom, class: "cluster-count", dy: "0.35em" },
@@ -122,7 +125,9 @@ class EventMap {
       return svg("a", { href: placeHref(cluster.places[0]), class: "place" }, circle, label, svg("title", {}, names));
     }
     const group = svg("g", { class: "cluster-group", tabindex: 0 }, circle, label, svg("title", {}, names + "\n(click to zoom in)"));
-    group.addEventListener("click", () => this.zoomAt(4, [cluster.x, cluster.y]));
+    const zoomIn = () => this.zoomAt(4, [cluster.x, cluster.y]);
+    group.addEventListener("click", zoomIn);
+    group.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") zoomIn(); });
     return group;
   }
 }
