@@ -8,7 +8,6 @@ import gzip
 import json
 
 import pytest
-from tests.support import doc_with_entities
 
 from marsad.attribution import AttributionModelError, attribute, load_attribution_model
 from marsad.attribution.model import FEATURES_VERSION
@@ -16,6 +15,7 @@ from marsad.attribution.training import Settings, train_attribution_model
 from marsad.model import Article
 from marsad.pipeline import Pipeline
 from marsad.quotes import QuoteFinder
+from support import doc_with_entities
 
 # (host, guest): in each article the guest speaks in a frame the reporting lexicon does not list
 # (غرد X بعد لقائه Y:); the rules take the name nearest the quote, the host.
