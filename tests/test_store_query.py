@@ -44,6 +44,7 @@ def _ids(records) -> list[str]:
     ({"modes": ["visit"]}, ["h3"]),
     ({"search": "الروسيه"}, ["h1", "h4"]),
     ({"search": "قصفت", "since": "2019"}, ["h4"]),
+    ({"source": "", "actor": "", "search": "", "since": ""}, ["h1", "h2", "h3", "h4"]),  # blank: no filter
 ])
 def test_store_events_filters(filled, filters, expected):
     with marsad.store.open(filled) as store:

@@ -53,6 +53,9 @@ class EventFilter:
     article: str | None = None
 
     def __post_init__(self) -> None:
+        for name in ("actor", "recipient", "country", "since", "until", "source", "search", "article"):
+            if getattr(self, name) == "":  # a blank field (a form's empty box) filters nothing
+                setattr(self, name, None)
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None:
