@@ -16,10 +16,12 @@ class Progress:
         self._bar: Any = None
         self._task: Any = None
 
-    def update(self, done: int, errors: int) -> None:
+    def update(self, done: int, errors: int, total: int | None = None) -> None:
+        """`total`, when given, is how many there are to do (known only once work began)."""
         if not self.enabled or done < _PROGRESS_AFTER:
             return
         if self._bar is None:
+            self._total = total or self._total
             self._start()
         self._bar.update(self._task, completed=done, errors=errors)
 

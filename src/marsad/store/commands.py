@@ -93,7 +93,7 @@ class _ProgressFeed:
         self.bar = Progress(total, enabled=_shows_progress(args))
 
     def __call__(self, report: IngestReport) -> None:
-        self.bar.update(report.seen, report.with_errors)
+        self.bar.update(report.seen, report.with_errors, report.to_process)
 
     def close(self) -> None:
         self.bar.close()

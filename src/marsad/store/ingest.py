@@ -53,6 +53,7 @@ def pipeline_versions(pipeline: Any | None) -> dict[str, str]:
 class IngestReport:
     stored: int = 0
     unchanged: int = 0
+    to_process: int | None = None  # known beforehand by reprocess
     with_errors: int = 0
     seconds: float = 0.0
     error_codes: dict[str, int] = field(default_factory=dict)
@@ -205,4 +206,5 @@ def reprocess(store: Store, *, pipeline: Any, workers: int = 1,
     versions = pipeline_versions(pipeline)
     writer = Writer(store, versions)
     articles = list(stale_articles(store, versions))
-    return store_documents(writer, pipeline.pipe(articles, workers=workers), on_article=on_article)
+    return store_documents(writer, pipeline.pipe(articles, workers=workers), on_article=on_article,
+                           report=IngestReport(to_process=len(articles)))
