@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -14,7 +15,8 @@ from marsad.errors import STORE_CODES, StoreError
 from marsad.model import Article, Document
 from marsad.store.core import Store
 from marsad.store.schema import SCHEMA_VERSION, migrations
-from store_support import arabic_articles, hand_documents, write_jsonl
+from postgres_server import postgres_url
+from store_support import arabic_articles, fresh_postgres_database, hand_documents, write_jsonl
 
 
 def _error(target: str, *, write: bool = False) -> StoreError:
@@ -119,6 +121,34 @@ def test_store_unreachable_postgresql_says_so():
     assert err.code == "E402" and "***" not in str(err) and "check that the server runs" in str(err)
     err = _error("postgresql://marsad:secret@127.0.0.1:9/nowhere?connect_timeout=2")
     assert "secret" not in str(err)
+
+
+def test_store_postgresql_user_without_write_rights_is_told():
+    url = postgres_url()
+    if url is None:
+        pytest.skip("no PostgreSQL server could be started and MARSAD_TEST_POSTGRES_URL is not set")
+    import psycopg
+
+    store_target = fresh_postgres_database(url)
+
+    with Store(store_target, write=True) as store:
+        marsad.store.ingest_documents(store, hand_documents()[:1])
+    with psycopg.connect(store_target, autocommit=True) as conn:
+        conn.execute("DO $$ BEGIN CREATE ROLE marsad_reader LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+        conn.execute("GRANT USAGE ON SCHEMA public TO marsad_reader")
+        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO marsad_reader")
+    parts = urlsplit(store_target)
+    reader = urlunsplit(parts._replace(netloc="marsad_reader@" + parts.netloc.rpartition("@")[2]))
+    try:
+        store = Store(reader, write=True)
+    except StoreError:
+        pytest.skip("this server does not let the new role log in without a password")
+    with store:
+        assert [a["article_id"] for a in store.articles()] == ["h1"]  # reading is allowed
+        with pytest.raises(StoreError) as info:
+            marsad.store.ingest_documents(store, hand_documents()[1:2])
+        assert info.value.code == "E403" and "connect as a user who may write" in str(info.value)
+        assert [a["article_id"] for a in store.articles()] == ["h1"]
 
 
 def test_store_codes_are_in_the_readme():
