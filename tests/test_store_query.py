@@ -76,6 +76,8 @@ def test_store_stats_by_month_and_group(filled):
         assert [r["period"] for r in store.stats(by="week", group="country")][0] == "2018-W03"
         frame = store.stats(by="day", group="recipient", frame=True)
         assert list(frame.columns) == list(STATS_COLUMNS) and frame["events"].sum() == 3
+        # a blank field (an empty form box, /api/stats?source=) filters nothing and is no error
+        assert store.stats(by="month", group="type", source="") == store.stats(by="month", group="type")
 
 
 def test_store_actors_and_articles(filled):
