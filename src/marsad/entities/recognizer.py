@@ -225,8 +225,7 @@ class EntityRecognizer:
         for i, t in enumerate(tokens[:-2]):
             if not t.is_arabic or tokens[i + 1].text not in _OPEN_QUOTES:
                 continue
-            sector = next((self._org_heads[stem] for _, stem in clitic_splits(t.norm)
-                           if stem in self._org_heads), None)
+            sector = self._head_sector(t)
             if sector is None:
                 continue
             close = _OPEN_QUOTES[tokens[i + 1].text]
@@ -401,6 +400,8 @@ class EntityRecognizer:
             cand = Candidate(start, span_end, first, last, etype, "model",
                              f"model:{etype}:{_surface_key(tokens[first:last + 1], start, tokens[first])}",
                              transliterate(text), confidence=round(0.85 * span.confidence, 3))
+            if etype == "ORG":
+                cand.sector = self._head_sector(tokens[first])  # حزب ...: PTY, صحيفة ...: MED
             _code_from_context(cand, roles, skip=replaced)
             if cand.code is None and etype == "ORG" and len(nationalities) == 1:
                 cand.code = nationalities.pop()
@@ -408,6 +409,10 @@ class EntityRecognizer:
         if replaced or roles.used:
             cands = [c for c in cands if id(c) not in replaced and id(c) not in roles.used]
         return sorted(cands + added, key=lambda c: c.start)
+
+    def _head_sector(self, token: Token) -> str | None:
+        """The sector an organization's head noun gives it (`org_heads.jsonl`), or None."""
+        return next((self._org_heads[stem] for _, stem in clitic_splits(token.norm) if stem in self._org_heads), None)
 
     def _trim(self, tokens: list[Token], first: int, last: int, etype: str) -> tuple[int, int]:
         """Drop function words, titles and verbs the tagger took into a name's edges, and the
