@@ -262,8 +262,10 @@ def _mark_links(parties: list[Party], tokens: list[Token], text: str, words) -> 
             p.prep = "source"  # وفقا لوكالة تاس، بحسب مصادر: who reports, not who is targeted
             continue
         if p.prep is None and any(tokens[j].norm == "بين" for j in range(max(0, p.first - 3), p.first - 1)) \
-                and not any(q.last >= p.first - 3 and q.first < p.first for q in parties[:k]):
-            p.prep = "بين"  # بين وزراء مال منطقة اليورو: the head nouns are no party of their own
+                and not any(q.last >= p.first - 3 and q.first < p.first for q in parties[max(0, k - 3):k]):
+            # بين وزراء مال منطقة اليورو: the head nouns are no party of their own. Parties are in
+            # text order, so only the last few can end within three tokens (a scan of all is quadratic)
+            p.prep = "بين"
             continue
         if p.prep is None and p.first > 0:
             prev = tokens[p.first - 1]

@@ -16,7 +16,7 @@ country relates to the event's parties and to the story's country.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -96,8 +96,7 @@ def _word_before(text: str, start: int) -> str:
 
 def place_features(article: ArticlePlaces, place: Place, site: EventSite) -> list[str]:
     doc = article.doc
-    outside = [s for s in article.mentions.get(place.entity, [place.start]) if not site.start <= s < site.end]
-    at = min(outside, key=lambda s: abs(s - site.start))
+    at = min(_nearest_outside(article, place, site), key=lambda s: abs(s - site.start))
     distance = article.sentence_of(at) - article.sentence_of(site.start)
     where = f"{'before' if distance < 0 else 'after'}:{min(abs(distance), 3)}"
     if at < len(doc.article.title):
@@ -126,10 +125,18 @@ def as_location(place: Place) -> Location:
                     entity=place.entity, text=place.text, start=place.start, end=place.end)
 
 
+def _nearest_outside(article: ArticlePlaces, place: Place, site: EventSite) -> list[int]:
+    """The place's nearest mention before the event's sentence and its nearest after it (none,
+    one or both), by bisection over its sorted mention starts: a long article names a place
+    thousands of times."""
+    starts = article.mentions.get(place.entity, [place.start])
+    before, after = bisect_left(starts, site.start), bisect_left(starts, site.end)
+    return starts[before - 1:before] + starts[after:after + 1]
+
+
 def candidates(article: ArticlePlaces, site: EventSite) -> list[Place]:
     """The places the article names outside the event's sentence."""
-    return [p for p in article.places
-            if any(not site.start <= s < site.end for s in article.mentions.get(p.entity, [p.start]))]
+    return [p for p in article.places if _nearest_outside(article, p, site)]
 
 
 def choose_place(model: LinearModel, article: ArticlePlaces, site: EventSite) -> Location | None:
