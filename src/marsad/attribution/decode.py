@@ -54,5 +54,7 @@ def attribute(model: AttributionModel, doc: Document) -> Document:
         if via is not None and via[0] >= model.thresholds["via"]:
             quote.via = _attribution(via[1], doc.text)
         elif quote.via is not None and quote.via.entity:
-            quote.via = None  # an outlet the rules named by its surface alone (no entity) stays
+            # the model judged the rules' via (an entity, so a candidate) and declined it; a via
+            # the rules named by its surface alone was no candidate, and stays
+            quote.via = None
     return doc

@@ -75,11 +75,11 @@ def pair_features(view: QuoteView, quote: Quote, cand: Candidate, rule: dict[str
     else:
         out.append(f"gap_long:{side}")
     i = view.word_index(cand.start)
-    for offset, name in ((-1, "w-1"), (-2, "w-2")):
-        if i + offset >= 0:
-            out += [f"{name}:{x}" for x in _word(view.words[i + offset])]
-            if offset == -1:
-                out += [f"{name}:{x}|{entity.type}" for x in _word(view.words[i + offset])]
+    if i >= 1:
+        before = _word(view.words[i - 1])
+        out += [f"w-1:{x}" for x in before] + [f"w-1:{x}|{entity.type}" for x in before]
+    if i >= 2:
+        out += [f"w-2:{x}" for x in _word(view.words[i - 2])]
     j = view.word_index(cand.end)
     if j < len(view.words):
         out += [f"w+1:{x}" for x in _word(view.words[j])]

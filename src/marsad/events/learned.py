@@ -118,12 +118,17 @@ def _trigger_span(view: ArticleView, sv: SentenceView, etype: str) -> tuple[int,
     return (view.tokens[hit.first].start, view.tokens[hit.last].end) if hit else (sv.cand.start, sv.cand.end)
 
 
+def _rule_event_here(sv: SentenceView, etype: str) -> Event | None:
+    """A rule event of `etype` whose evidence lies in the sentence (it lends its clause)."""
+    return next((ev for ev in sv.rule_events if ev.type == etype and sv.cand.start <= ev.evidence.start < sv.cand.end),
+                None)
+
+
 def clause_place(view: ArticleView, sv: SentenceView, etype: str) -> Location | None:
     """The place the sentence's own words give an event of `etype`: the rule event's that tells
     it there, else the clause reading's (`places.event_location`), as decoding finds it. The
     place model learns only from events this leaves unplaced, as it places only those."""
-    rule = next((ev for ev in sv.rule_events if ev.type == etype and sv.cand.start <= ev.evidence.start < sv.cand.end),
-                None)
+    rule = _rule_event_here(sv, etype)
     if rule is not None:
         return rule.location
     return event_location(view.doc, sv.cand.start, sv.cand.end, trigger=_trigger_span(view, sv, etype)[0])
@@ -191,7 +196,7 @@ def _event(view: ArticleView, det: Detection, cues: Cues, place_model: LinearMod
     # a rule event lends its clause only to a detection in the sentence that tells it; one told
     # elsewhere that counts this sentence among its statements lends its place, date and modality
     told_here = [ev for ev in sv.rule_events if ev.type == det.type]
-    rule = next((ev for ev in told_here if sv.cand.start <= ev.evidence.start < sv.cand.end), None)
+    rule = _rule_event_here(sv, det.type)
     also = [Span(d.sv.cand.start, d.sv.cand.end, doc.text[d.sv.cand.start:d.sv.cand.end]) for d in det.also]
     actors, recipients = _actors(det.actors, view.home), _actors(det.recipients, view.home)
     if rule is not None:
