@@ -31,6 +31,11 @@ class SentenceView:
     hits: list[Hit]
     rule_events: list[Event]
     stems: frozenset[str]  # of its Arabic words (for comparing two sentences)
+    position: int = -1  # rank in the body (0 = lede), -1 in the title
+    # what two statements of one event share, or two events of one type tell apart
+    numbers: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    days: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -69,6 +74,12 @@ def read_article(doc: Document, lexicon: Lexicon, clusters: dict[str, str]) -> A
     previous: list[str] = []
     position = 0
     cands = sentence_candidates(doc, tokens)
+    # the places layer holds one record per place; the sentences name them by their entity's mentions
+    placed = {pl.entity for pl in doc.places}
+    place_mentions = sorted((m.start, ent.id) for ent in doc.entities if ent.id in placed for m in ent.mentions)
+    place_starts = [start for start, _ in place_mentions]
+    timed = sorted((t for t in doc.times if t.value), key=lambda t: t.start)
+    time_starts = [t.start for t in timed]
     firsts = [p.first for p in parties]
     # a sentence or two without a title (a headline, a quoted line, a judged sentence) is read
     # with its own copy of every feature as well: such text is coded more strictly than an
@@ -87,11 +98,20 @@ def read_article(doc: Document, lexicon: Lexicon, clusters: dict[str, str]) -> A
         if alone:
             feats += ["alone"] + ["alone:" + f for f in feats]
         stems = frozenset(stem(tokens[i].norm) for i in range(cand.lo, cand.hi) if tokens[i].is_arabic)
-        view.sentences.append(SentenceView(cand, feats, here, hits, rules, stems))
+        numbers = frozenset(tokens[i].text for i in range(cand.lo, cand.hi) if tokens[i].text[:1].isdigit())
+        places = frozenset(eid for _, eid in _between(place_mentions, place_starts, cand.start, cand.end))
+        days = frozenset(t.value for t in _between(timed, time_starts, cand.start, cand.end))
+        view.sentences.append(SentenceView(cand, feats, here, hits, rules, stems, -1 if cand.in_title else position,
+                                           numbers, places, days))
         previous = rule_types
         if not cand.in_title:
             position += 1
     return view
+
+
+def _between(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items (in text order, `starts` their offsets) that begin in [start, end)."""
+    return items[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def _flags(ev: Event) -> list[str]:

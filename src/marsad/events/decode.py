@@ -14,7 +14,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from marsad.events.candidates import ArticleView, SentenceView, party_contexts
-from marsad.events.features import pair_features, party_features
+from marsad.events.features import bucket, pair_features, party_features
 from marsad.events.modelfile import EventModel
 from marsad.events.parties import Party
 
@@ -62,17 +62,43 @@ def _codes(parties: list[Party]) -> set[str]:
     return {p.code for p in parties if p.code}
 
 
+def _compare(name: str, x: frozenset | set, y: frozenset | set) -> list[str]:
+    """`same_NAME` when the two sets share a member, `diff_NAME` when both are set and share none."""
+    if x & y:
+        return ["same_" + name]
+    return ["diff_" + name] if x and y else []
+
+
 def same_event_features(view: ArticleView, a: Detection, b: Detection) -> list[str]:
-    """Features of two detections of one type, `a` stated before `b`."""
+    """Features of two detections of one type, `a` stated before `b`: how far apart, what they
+    share (parties, words, trigger, numbers, places, days) and what sets them apart."""
     sa, sb = a.sv.stems, b.sv.stems
     ents_a = {p.entity or p.code for p in a.sv.parties if p.is_actor}
     ents_b = {p.entity or p.code for p in b.sv.parties if p.is_actor}
-    conflict = bool(_codes(a.actors) and _codes(b.actors) and not _codes(a.actors) & _codes(b.actors))
+    words = len(sa & sb) / max(1, len(sa | sb))
+    distance = bucket(b.sv.cand.index - a.sv.cand.index)
+    facts = ["dist=" + distance, "shared=" + bucket(len(ents_a & ents_b - {None})),
+             "words=" + ("low" if words < 0.1 else "mid" if words < 0.25 else "high"),
+             "dist_words=" + distance + ("low" if words < 0.1 else "mid" if words < 0.25 else "high")]
+    if a.sv.cand.in_title:
+        facts.append("title")
+        if b.sv.position == 0:
+            facts.append("title_lede")
+    elif a.sv.position == 0:
+        facts.append("from_lede")
+    lemmas_a = {h.entry.lemma for h in a.sv.hits if h.entry.type == a.type}
+    lemmas_b = {h.entry.lemma for h in b.sv.hits if h.entry.type == b.type}
     rule_a = {ev.trigger.text for ev in a.sv.rule_events if ev.type == a.type}
     rule_b = {ev.trigger.text for ev in b.sv.rule_events if ev.type == b.type}
-    return pair_features(a.type, b.sv.cand.index - a.sv.cand.index, first_in_title=a.sv.cand.in_title,
-                         shared_parties=len(ents_a & ents_b - {None}), conflicting_parties=conflict,
-                         shared_words=len(sa & sb) / max(1, len(sa | sb)), same_rule=bool(rule_a & rule_b))
+    if rule_a & rule_b:
+        facts.append("same_rule")
+    facts += _compare("lemma", lemmas_a, lemmas_b)
+    facts += _compare("actor", _codes(a.actors), _codes(b.actors))
+    facts += _compare("recipient", _codes(a.recipients), _codes(b.recipients))
+    facts += _compare("number", a.sv.numbers, b.sv.numbers)
+    facts += _compare("place", a.sv.places, b.sv.places)
+    facts += _compare("day", a.sv.days, b.sv.days)
+    return pair_features(a.type, facts)
 
 
 # Bounds that keep merging linear in a very long text: a detection is compared with the most

@@ -106,7 +106,7 @@ def sentence_features(tokens: list[Token], cand: SentenceCandidate, *, position:
     return out
 
 
-def _bucket(n: int) -> str:
+def bucket(n: int) -> str:
     return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
 
 
@@ -131,8 +131,8 @@ class PartyContext:
 def party_features(etype: str, p: PartyContext) -> list[str]:
     """Features of a party for an event of type `etype`, each also conjoined with the type
     (a party after the trigger is an ASSAULT's victim but a CONSULT's partner)."""
-    base = ["pt=" + p.type, "side=" + p.side, "dist=" + _bucket(p.distance), "rank=" + _bucket(p.rank),
-            "side_pt=" + p.side + p.type, "near=" + p.side + _bucket(p.near)]
+    base = ["pt=" + p.type, "side=" + p.side, "dist=" + bucket(p.distance), "rank=" + bucket(p.rank),
+            "side_pt=" + p.side + p.type, "near=" + p.side + bucket(p.near)]
     if p.sector:
         base.append("sec=" + p.sector)
     if p.prep:
@@ -150,18 +150,10 @@ def party_features(etype: str, p: PartyContext) -> list[str]:
     return base + [etype + "|" + f for f in base]
 
 
-def pair_features(etype: str, distance: int, *, first_in_title: bool, shared_parties: int,
-                  conflicting_parties: bool, shared_words: float, same_rule: bool) -> list[str]:
-    """Features of two sentences that both report an event of `etype`: one event or two?"""
-    base = ["dist=" + _bucket(distance), "shared=" + _bucket(shared_parties),
-            "words=" + ("low" if shared_words < 0.1 else "mid" if shared_words < 0.25 else "high")]
-    if first_in_title:
-        base.append("title")
-    if conflicting_parties:
-        base.append("conflict")
-    if same_rule:
-        base.append("same_rule")
-    return base + [etype + "|" + f for f in base]
+def pair_features(etype: str, facts: list[str]) -> list[str]:
+    """Features of two sentences that both report an event of `etype` (one event or two?): the
+    `facts` that compare them, each also conjoined with the type."""
+    return facts + [etype + "|" + f for f in facts]
 
 
 def load_word_clusters() -> dict[str, str]:

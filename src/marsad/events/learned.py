@@ -21,10 +21,10 @@ from marsad.events.features import load_word_clusters
 from marsad.events.matcher import Hit
 from marsad.events.modality import Modality, modality, old_date
 from marsad.events.modelfile import EventModel, load_event_model
+from marsad.events.mood import decide_mood, mood_features
 from marsad.events.parties import filed_range
 from marsad.events.placing import ArticlePlaces, EventSite, choose_place, read_places
 from marsad.events.stage import EventExtractor
-from marsad.linear import LinearModel
 from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Location, Sentence, Span
 from marsad.places import event_location
 from marsad.times import event_date
@@ -65,7 +65,7 @@ class LearnedEventExtractor:
         for det in detections:
             assign_parties(self.model, view, det, self.reader.speech)
         story = _Story(read_places(view.doc, filed_range(view.doc)), _story_date(view.doc))
-        events = _one_per_statement(view.doc.text, (_event(view, det, self.reader.rules.cues, self.model.places, story)
+        events = _one_per_statement(view.doc.text, (_event(view, det, self.reader.rules.cues, self.model, story)
                                                     for det in merge(self.model, view, detections)))
         for ev in events:
             ev.confidence = round(self.model.confidence(ev.confidence), 3)
@@ -191,7 +191,9 @@ class _Story:
     day: str | None  # the story's day (`_story_date`), None without a publication date
 
 
-def _event(view: ArticleView, det: Detection, cues: Cues, place_model: LinearModel, story: _Story) -> Event:
+def told_event(view: ArticleView, det: Detection, cues: Cues) -> Event:
+    """The event as its sentence tells it: the rule event's clause, trigger, place, date and
+    modality where the rules read one here, else the sentence as evidence; no fallbacks yet."""
     doc, sv = view.doc, det.sv
     # a rule event lends its clause only to a detection in the sentence that tells it; one told
     # elsewhere that counts this sentence among its statements lends its place, date and modality
@@ -209,10 +211,17 @@ def _event(view: ArticleView, det: Detection, cues: Cues, place_model: LinearMod
         ev = _learned_event(view, det, cues, actors, recipients, also)
         if told_here:
             _take_attributes(ev, told_here[0])
+    return ev
+
+
+def _event(view: ArticleView, det: Detection, cues: Cues, model: EventModel, story: _Story) -> Event:
+    sv = det.sv
+    ev = told_event(view, det, cues)
+    decide_mood(model.moods, mood_features(view, sv, ev), ev)
     if ev.location is None:  # the clause does not place it: where the story happens, by the place model
-        site = EventSite(sv.cand.start, sv.cand.end, det.type, frozenset(a.code for a in actors if a.code),
-                         frozenset(a.code for a in recipients if a.code), view.home)
-        ev.location = choose_place(place_model, story.places, site)
+        site = EventSite(sv.cand.start, sv.cand.end, det.type, frozenset(a.code for a in ev.actor if a.code),
+                         frozenset(a.code for a in ev.recipient if a.code), view.home)
+        ev.location = choose_place(model.places, story.places, site)
     if ev.date is None and not ev.historical and story.day is not None:
         # news tells the day's events: an event the text does not date happens on the day the
         # story does (date_text stays empty, so the reader can tell the implied date from a stated one)

@@ -140,13 +140,20 @@ def modality(tokens: list[Token], clauses: list[Clause], k: int, hit: Hit, cues:
     return out
 
 
-def old_date(value: str | None, published: dt.date | None) -> bool:
-    """True when a resolved event date lies well before publication."""
+def days_before(value: str | None, published: dt.date | None) -> int | None:
+    """Days from a resolved event date (a partial one read at its latest day) to publication;
+    negative for a date after it, None when either is missing or unreadable."""
     if not value or published is None:
-        return False
+        return None
     try:
         parts = [int(x) for x in value.split("-")]
+        when = dt.date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 28)
     except ValueError:
-        return False
-    when = dt.date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 28)
-    return (published - when).days > HISTORICAL_DAYS
+        return None
+    return (published - when).days
+
+
+def old_date(value: str | None, published: dt.date | None) -> bool:
+    """True when a resolved event date lies well before publication."""
+    days = days_before(value, published)
+    return days is not None and days > HISTORICAL_DAYS

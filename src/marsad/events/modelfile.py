@@ -1,4 +1,5 @@
-"""The event model file: four linear models (sentences, parties, same-event pairs, places), the
+"""The event model file: five linear models (sentences, parties, same-event pairs, places,
+modality), the
 decision thresholds and the facts of its training, in one gzipped JSON file.
 
 `FEATURES_VERSION` names the feature set the code computes; a file written for another one
@@ -17,11 +18,12 @@ from pathlib import Path
 
 from marsad.errors import MarsadError
 from marsad.events.features import word_clusters_digest
+from marsad.events.mood import FLAGS
 from marsad.linear import LinearModel, read_model_file, write_model_file
 from marsad.model import PLOVER_TYPES
 
 FORMAT = "marsad-events"
-FEATURES_VERSION = 6
+FEATURES_VERSION = 7
 DEFAULT_MODEL = Path(str(resources.files("marsad") / "models" / "events.json.gz"))
 
 
@@ -37,6 +39,7 @@ class EventModel:
     parties: LinearModel  # multiclass: actor | recipient | none
     pairs: LinearModel  # binary, label "same": two sentences state one event
     places: LinearModel  # binary, label "here": the event happened at this place of the article
+    moods: LinearModel  # binary, one label per modality flag (mood.FLAGS)
     thresholds: dict[str, float]  # per type: a sentence reports it at this probability or more
     decoding: dict[str, float]  # actor / recipient / same_event: the probabilities that decide
     meta: dict = field(default_factory=dict)  # corpus, settings, cross-validated figures
@@ -53,7 +56,8 @@ class EventModel:
         return {"format": FORMAT, "features_version": FEATURES_VERSION, "word_clusters": word_clusters_digest(),
                 "meta": self.meta,
                 "thresholds": self.thresholds, "decoding": self.decoding, "sentences": self.sentences.to_dict(),
-                "parties": self.parties.to_dict(), "pairs": self.pairs.to_dict(), "places": self.places.to_dict()}
+                "parties": self.parties.to_dict(), "pairs": self.pairs.to_dict(), "places": self.places.to_dict(),
+                "moods": self.moods.to_dict()}
 
     def save(self, path: str | Path) -> None:
         write_model_file(self.to_dict(), path)
@@ -75,6 +79,7 @@ def _load(path: str) -> EventModel:
     try:
         model = EventModel(LinearModel.from_dict(data["sentences"]), LinearModel.from_dict(data["parties"]),
                            LinearModel.from_dict(data["pairs"]), LinearModel.from_dict(data["places"]),
+                           LinearModel.from_dict(data["moods"]),
                            dict(data["thresholds"]), dict(data["decoding"]),
                            data.get("meta", {}))
         problem = _misfit(model)
@@ -91,7 +96,7 @@ _LABEL_INDEX = re.compile(r"(\d+):")
 def _misfit(model: EventModel) -> str | None:
     """What in a model does not fit the code that reads it, or None."""
     expected = {"sentences": ("binary", tuple(PLOVER_TYPES)), "parties": ("multiclass", ("actor", "recipient", "none")),
-                "pairs": ("binary", ("same",)), "places": ("binary", ("here",))}
+                "pairs": ("binary", ("same",)), "places": ("binary", ("here",)), "moods": ("binary", FLAGS)}
     for name, (kind, labels) in expected.items():
         part: LinearModel = getattr(model, name)
         if part.kind != kind or part.labels != labels or len(part.bias) != len(labels):

@@ -31,10 +31,12 @@ from marsad.events.corpus import (
     surface_keys,
     text_spans,
 )
+from marsad.events.cues import load_cues
 from marsad.events.decode import Detection, assign_parties, detect, merge, same_event_features
 from marsad.events.features import party_features
-from marsad.events.learned import EventReader, clause_place
+from marsad.events.learned import EventReader, clause_place, told_event
 from marsad.events.modelfile import EventModel
+from marsad.events.mood import FLAGS, mood_features
 from marsad.events.parties import filed_range
 from marsad.events.placing import EventSite, candidates, km_between, place_features, read_places
 from marsad.linear import fit
@@ -49,6 +51,7 @@ class Settings:
     c_parties: float = 0.5
     c_pairs: float = 0.5
     c_places: float = 0.5
+    c_moods: float = 0.15
     # chosen by 5-fold cross-validation over shared/gold/train (tools/evaluate.py --cv 5)
     threshold: float = 0.3
     actor: float = 0.05
@@ -58,7 +61,7 @@ class Settings:
     def as_dict(self) -> dict:
         return {"c_sentences": self.c_sentences, "c_parties": self.c_parties, "c_pairs": self.c_pairs,
                 "threshold": self.threshold, "actor": self.actor, "recipient": self.recipient,
-                "same_event": self.same_event, "c_places": self.c_places}
+                "same_event": self.same_event, "c_places": self.c_places, "c_moods": self.c_moods}
 
 
 @dataclass(slots=True)
@@ -72,6 +75,8 @@ class Examples:
     same: list[set[str]] = field(default_factory=list)
     places: list[list[str]] = field(default_factory=list)
     here: list[set[str]] = field(default_factory=list)
+    moods: list[list[str]] = field(default_factory=list)
+    flags: list[set[str]] = field(default_factory=list)
 
 
 def _gold_events_by_sentence(view: ArticleView, gold: dict, *, optional: bool = False) -> list[dict[str, list[int]]]:
@@ -147,6 +152,7 @@ def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> li
     by_sentence = _gold_events_by_sentence(view, gold)
     out.sentence_unscored += _optional_only(view, gold, by_sentence)
     events = gold.get("events", [])
+    cues = load_cues()
     positives: list[tuple[Detection, set[int]]] = []
     for sv, types in zip(view.sentences, by_sentence, strict=True):
         out.sentences.append(sv.features)
@@ -157,6 +163,9 @@ def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> li
                 out.parties.append(party_features(etype, ctx))
                 out.roles.append(_role(party, stated, aliases))
             positives.append((Detection(sv, etype, 1.0), set(indices)))
+            told = told_event(view, positives[-1][0], cues)
+            out.moods.append(mood_features(view, sv, told))
+            out.flags.append({f for f in FLAGS if events[indices[0]].get(f)})
     place_examples(view, gold, by_sentence, out)
     return positives
 
@@ -188,7 +197,8 @@ def train_event_model(views: Sequence[ArticleView], golds: Sequence[dict], speec
     parties = fit(ex.parties, ex.roles, ("actor", "recipient", "none"), kind="multiclass", c=settings.c_parties)
     thresholds = {t: settings.threshold for t in PLOVER_TYPES}
     places = fit(ex.places, ex.here, ("here",), kind="binary", c=settings.c_places)
-    model = EventModel(sentences, parties, fit([["bias"]], [set()], ("same",), kind="binary", min_count=1), places,
+    moods = fit(ex.moods, ex.flags, FLAGS, kind="binary", c=settings.c_moods)
+    model = EventModel(sentences, parties, fit([["bias"]], [set()], ("same",), kind="binary", min_count=1), places, moods,
                        thresholds, {"actor": settings.actor, "recipient": settings.recipient,
                                     "same_event": settings.same_event}, dict(meta or {}, settings=settings.as_dict(), articles=len(views)))
     for view, pos in zip(views, positives, strict=True):

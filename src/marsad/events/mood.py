@@ -1,0 +1,73 @@
+"""Modality, learned: is an event negated, hypothetical, historical (background) or future?
+
+The rules (`modality.py`) read cue words in the trigger's clause; their flags are features
+here, next to what the rules do not weigh: the words around the trigger, the trigger's form,
+the event's stated date against publication, the years the sentence names and the sentence's
+place in the story. One binary model per flag (the event model file's `moods`) decides;
+training takes the flags of the gold event each sentence states.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+
+from marsad.events.candidates import ArticleView, SentenceView, type_hit
+from marsad.events.features import stem
+from marsad.events.modality import days_before
+from marsad.linear import LinearModel
+from marsad.model import Event
+
+FLAGS = ("negated", "hypothetical", "historical", "future")
+WINDOW = (-4, -3, -2, -1, 1, 2)  # tokens around the trigger that are read
+
+
+def _date_relation(value: str | None, published: dt.date | None) -> str:
+    """How the event's stated date stands to publication, in coarse steps."""
+    days = days_before(value, published)
+    if days is None:
+        return "none"
+    if days < 0:
+        return "ahead"
+    for name, most in (("same", 0), ("week", 7), ("month", 45), ("season", 180), ("year", 366), ("years", 1096)):
+        if days <= most:
+            return name
+    return "older"
+
+
+def mood_features(view: ArticleView, sv: SentenceView, ev: Event) -> list[str]:
+    """Features of an event as its sentence tells it (before any fallback date or place)."""
+    tokens, published = view.tokens, view.doc.article.published_date
+    rules = ["rule=" + f for f in FLAGS if getattr(ev, f)] or ["rule=none"]
+    out = rules + [ev.type + "|" + r for r in rules]
+    out.append("date=" + _date_relation(ev.date, published) + (":stated" if ev.date_text else ""))
+    anchor = max(sv.cand.lo, bisect_right(view.starts, ev.trigger.start) - 1)
+    for d in WINDOW:
+        j = anchor + d
+        if sv.cand.lo <= j < sv.cand.hi and tokens[j].is_arabic:
+            out.append(("l:" if d < 0 else "r:") + stem(tokens[j].norm))
+            if d == -1:
+                out.append("l1:" + tokens[j].norm)
+    hit = type_hit(sv, ev.type)
+    if hit is not None:
+        out.append("form=" + hit.kind)
+        out.append("first=" + tokens[hit.head].norm[:2])
+    if published is not None:
+        for i in range(sv.cand.lo, sv.cand.hi):
+            text = tokens[i].text
+            if len(text) == 4 and text.isdigit() and 1950 <= int(text) <= published.year + 5:
+                year = int(text)
+                out.append("year=" + ("past" if year < published.year else "this" if year == published.year else "next"))
+    out.append("title" if sv.cand.in_title else f"pos={min(sv.position, 5)}")
+    return out
+
+
+def decide_mood(model: LinearModel, features: list[str], ev: Event) -> None:
+    """Sets the event's four flags from the model; historical and future exclude each other
+    (the likelier one stays)."""
+    probs = model.probabilities(features)
+    for flag in FLAGS:
+        setattr(ev, flag, probs[flag] >= 0.5)
+    if ev.historical and ev.future:
+        ev.future = probs["future"] > probs["historical"]
+        ev.historical = not ev.future
