@@ -117,8 +117,8 @@ def fit(rows: Sequence[Iterable[str]], targets: Sequence, labels: Sequence[str],
             if label in extra:
                 x_k = sparse.vstack([x_k, matrix(extra_rows[label])]).tocsr()
                 y = np.concatenate([y, np.array(list(extra[label][1]), dtype=bool)])
-            if y.all() or not y.any():
-                bias[k] = 20.0 if y.all() else -20.0
+            if not y.any() or y.all():  # no example, or one class only: a constant (no examples: never)
+                bias[k] = -20.0 if not y.any() else 20.0
                 continue
             model = LogisticRegression(C=c, solver="liblinear", random_state=0).fit(x_k, y)
             coef[k], bias[k] = model.coef_[0], model.intercept_[0]

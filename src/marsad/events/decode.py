@@ -27,6 +27,7 @@ class Detection:
     actors: list[Party] = field(default_factory=list)
     recipients: list[Party] = field(default_factory=list)
     also: list[Detection] = field(default_factory=list)  # merged statements of the same event
+    own_side: bool = False  # the recipient is of the actor's own country (police and protesters)
 
 
 def detect(model: EventModel, view: ArticleView) -> list[Detection]:
@@ -39,7 +40,7 @@ def detect(model: EventModel, view: ArticleView) -> list[Detection]:
     return out
 
 
-def _pick(scored: list[tuple[Party, float]], minimum: float) -> list[Party]:
+def pick(scored: list[tuple[Party, float]], minimum: float) -> list[Party]:
     """The best-scored party at `minimum` or more, and any other at 0.5 or more."""
     scored = sorted(scored, key=lambda x: -x[1])
     if not scored or scored[0][1] < minimum:
@@ -47,15 +48,51 @@ def _pick(scored: list[tuple[Party, float]], minimum: float) -> list[Party]:
     return [scored[0][0]] + [p for p, s in scored[1:] if s >= 0.5]
 
 
-def assign_parties(model: EventModel, view: ArticleView, det: Detection, speech: Container[str]) -> None:
+def _level(p: float | None) -> str:
+    return "none" if p is None else "low" if p < 0.1 else "mid" if p < 0.3 else "high"
+
+
+def own_side_features(view: ArticleView, det: Detection, recipient: list[tuple[Party, float]]) -> list[str]:
+    """Features of a detection whose actors are chosen: is its recipient of the actor's own
+    country (a government and its protesters, a country's police and its citizens)? `recipient`:
+    each party of the sentence with the party model's recipient probability."""
+    codes = _codes(det.actors)
+    chosen = {id(p) for p in det.actors}
+    facts = ["no_actor"] if not det.actors else ["actor_home"] if view.home in codes else []
+    facts += sorted({"atype=" + p.type for p in det.actors} | {"asec=" + p.sector for p in det.actors if p.sector})
+    same = [s for p, s in recipient if id(p) not in chosen and p.code in codes]
+    other = [s for p, s in recipient if p.code and p.code not in codes]
+    facts += ["rsame=" + _level(max(same, default=None)), "rother=" + _level(max(other, default=None))]
+    actors = [p for p in det.sv.parties if p.is_actor]
+    facts.append("codes=" + bucket(len({p.code for p in actors if p.code})))
+    facts += sorted({"sec=" + p.sector for p in actors if p.sector})
+    return facts + [det.type + "|" + f for f in facts]
+
+
+def party_scores(model: EventModel, view: ArticleView, det: Detection,
+                 speech: Container[str]) -> tuple[list[tuple[Party, float]], list[tuple[Party, float]]]:
+    """Each party of the detection's sentence with its actor and its recipient probability."""
     actor, recipient = [], []
     for party, ctx in party_contexts(view, det.sv, det.type, speech):
         probs = model.parties.probabilities(party_features(det.type, ctx))
         actor.append((party, probs.get("actor", 0.0)))
         recipient.append((party, probs.get("recipient", 0.0)))
-    det.actors = _pick(actor, model.decoding["actor"])
+    return actor, recipient
+
+
+def assign_parties(model: EventModel, view: ArticleView, det: Detection, speech: Container[str]) -> None:
+    """Actors by the party model; then, when the own-side model finds the recipient of the
+    actor's country, the likeliest recipient of that country (or none: decoding makes the
+    country itself the recipient), else the likeliest recipient of any other party."""
+    actor, recipient = party_scores(model, view, det, speech)
+    det.actors = pick(actor, model.decoding["actor"])
     chosen = {id(p) for p in det.actors}
-    det.recipients = _pick([(p, s) for p, s in recipient if id(p) not in chosen], model.decoding["recipient"])
+    det.own_side = model.own_side.probabilities(own_side_features(view, det, recipient))["own"] >= model.decoding["own_side"]
+    if det.own_side:
+        codes = _codes(det.actors) or ({view.home} if view.home else set())
+        det.recipients = pick([(p, s) for p, s in recipient if id(p) not in chosen and p.code in codes], 0.0)[:1]
+    else:
+        det.recipients = pick([(p, s) for p, s in recipient if id(p) not in chosen], model.decoding["recipient"])
 
 
 def _codes(parties: list[Party]) -> set[str]:

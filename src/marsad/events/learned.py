@@ -201,6 +201,8 @@ def told_event(view: ArticleView, det: Detection, cues: Cues) -> Event:
     rule = _rule_event_here(sv, det.type)
     also = [Span(d.sv.cand.start, d.sv.cand.end, doc.text[d.sv.cand.start:d.sv.cand.end]) for d in det.also]
     actors, recipients = _actors(det.actors, view.home), _actors(det.recipients, view.home)
+    if det.own_side and not recipients:  # the actor's country itself: ضد الحكومة، الشرطة اعتقلت مواطنين
+        recipients = [Actor(code=c) for c in sorted({a.code for a in actors if a.code} or {view.home} - {None})]
     if rule is not None:
         ev = copy.deepcopy(rule)
         ev.actor = actors or ev.actor

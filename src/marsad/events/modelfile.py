@@ -1,5 +1,5 @@
-"""The event model file: five linear models (sentences, parties, same-event pairs, places,
-modality), the
+"""The event model file: six linear models (sentences, parties, same-event pairs, places,
+modality, own-side recipients), the
 decision thresholds and the facts of its training, in one gzipped JSON file.
 
 `FEATURES_VERSION` names the feature set the code computes; a file written for another one
@@ -23,7 +23,7 @@ from marsad.linear import LinearModel, read_model_file, write_model_file
 from marsad.model import PLOVER_TYPES
 
 FORMAT = "marsad-events"
-FEATURES_VERSION = 7
+FEATURES_VERSION = 8
 DEFAULT_MODEL = Path(str(resources.files("marsad") / "models" / "events.json.gz"))
 
 
@@ -40,6 +40,7 @@ class EventModel:
     pairs: LinearModel  # binary, label "same": two sentences state one event
     places: LinearModel  # binary, label "here": the event happened at this place of the article
     moods: LinearModel  # binary, one label per modality flag (mood.FLAGS)
+    own_side: LinearModel  # binary, label "own": the recipient is of the actor's own country
     thresholds: dict[str, float]  # per type: a sentence reports it at this probability or more
     decoding: dict[str, float]  # actor / recipient / same_event: the probabilities that decide
     meta: dict = field(default_factory=dict)  # corpus, settings, cross-validated figures
@@ -57,7 +58,7 @@ class EventModel:
                 "meta": self.meta,
                 "thresholds": self.thresholds, "decoding": self.decoding, "sentences": self.sentences.to_dict(),
                 "parties": self.parties.to_dict(), "pairs": self.pairs.to_dict(), "places": self.places.to_dict(),
-                "moods": self.moods.to_dict()}
+                "moods": self.moods.to_dict(), "own_side": self.own_side.to_dict()}
 
     def save(self, path: str | Path) -> None:
         write_model_file(self.to_dict(), path)
@@ -79,7 +80,7 @@ def _load(path: str) -> EventModel:
     try:
         model = EventModel(LinearModel.from_dict(data["sentences"]), LinearModel.from_dict(data["parties"]),
                            LinearModel.from_dict(data["pairs"]), LinearModel.from_dict(data["places"]),
-                           LinearModel.from_dict(data["moods"]),
+                           LinearModel.from_dict(data["moods"]), LinearModel.from_dict(data["own_side"]),
                            dict(data["thresholds"]), dict(data["decoding"]),
                            data.get("meta", {}))
         problem = _misfit(model)
@@ -96,7 +97,8 @@ _LABEL_INDEX = re.compile(r"(\d+):")
 def _misfit(model: EventModel) -> str | None:
     """What in a model does not fit the code that reads it, or None."""
     expected = {"sentences": ("binary", tuple(PLOVER_TYPES)), "parties": ("multiclass", ("actor", "recipient", "none")),
-                "pairs": ("binary", ("same",)), "places": ("binary", ("here",)), "moods": ("binary", FLAGS)}
+                "pairs": ("binary", ("same",)), "places": ("binary", ("here",)), "moods": ("binary", FLAGS),
+                "own_side": ("binary", ("own",))}
     for name, (kind, labels) in expected.items():
         part: LinearModel = getattr(model, name)
         if part.kind != kind or part.labels != labels or len(part.bias) != len(labels):
@@ -106,6 +108,6 @@ def _misfit(model: EventModel) -> str | None:
             return f"has {name} weights for a label beyond its {len(labels)} labels"
     if set(model.thresholds) != set(PLOVER_TYPES) or not all(isinstance(v, float) for v in model.thresholds.values()):
         return "needs one numeric threshold per PLOVER type"
-    if not all(isinstance(model.decoding.get(k), float) for k in ("actor", "recipient", "same_event")):
-        return "needs numeric decoding settings actor, recipient and same_event"
+    if not all(isinstance(model.decoding.get(k), float) for k in ("actor", "recipient", "same_event", "own_side")):
+        return "needs numeric decoding settings actor, recipient, same_event and own_side"
     return None

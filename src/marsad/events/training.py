@@ -32,7 +32,16 @@ from marsad.events.corpus import (
     text_spans,
 )
 from marsad.events.cues import load_cues
-from marsad.events.decode import Detection, assign_parties, detect, merge, same_event_features
+from marsad.events.decode import (
+    Detection,
+    assign_parties,
+    detect,
+    merge,
+    own_side_features,
+    party_scores,
+    pick,
+    same_event_features,
+)
 from marsad.events.features import party_features
 from marsad.events.learned import EventReader, clause_place, told_event
 from marsad.events.modelfile import EventModel
@@ -52,16 +61,18 @@ class Settings:
     c_pairs: float = 0.5
     c_places: float = 0.5
     c_moods: float = 0.15
+    c_own_side: float = 0.5
     # chosen by 5-fold cross-validation over shared/gold/train (tools/evaluate.py --cv 5)
     threshold: float = 0.3
     actor: float = 0.05
     recipient: float = 0.05
     same_event: float = 0.7
+    own_side: float = 0.5
 
     def as_dict(self) -> dict:
         return {"c_sentences": self.c_sentences, "c_parties": self.c_parties, "c_pairs": self.c_pairs,
                 "threshold": self.threshold, "actor": self.actor, "recipient": self.recipient,
-                "same_event": self.same_event, "c_places": self.c_places, "c_moods": self.c_moods}
+                "same_event": self.same_event, "own_side": self.own_side, "c_places": self.c_places, "c_moods": self.c_moods, "c_own_side": self.c_own_side}
 
 
 @dataclass(slots=True)
@@ -77,6 +88,8 @@ class Examples:
     here: list[set[str]] = field(default_factory=list)
     moods: list[list[str]] = field(default_factory=list)
     flags: list[set[str]] = field(default_factory=list)
+    own_side: list[list[str]] = field(default_factory=list)
+    own: list[set[str]] = field(default_factory=list)
 
 
 def _gold_events_by_sentence(view: ArticleView, gold: dict, *, optional: bool = False) -> list[dict[str, list[int]]]:
@@ -170,6 +183,22 @@ def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> li
     return positives
 
 
+def own_side_examples(model: EventModel, view: ArticleView, gold: dict, positives, speech, out: Examples) -> None:
+    """For each gold-positive detection whose gold events name both sides, with actors as the
+    party model picks them: is the recipient of the actor's own country (the gold events'
+    actor and recipient codes meet)?"""
+    events = gold.get("events", [])
+    for det, ids in positives:
+        sides = [(set(events[n].get("actor") or ()), set(events[n].get("recipient") or ())) for n in sorted(ids)]
+        sides = [(a, r) for a, r in sides if a and r]
+        if not sides:
+            continue
+        actor, recipient = party_scores(model, view, det, speech)
+        det.actors = pick(actor, model.decoding["actor"])
+        out.own_side.append(own_side_features(view, det, recipient))
+        out.own.append({"own"} if any(a & r for a, r in sides) else set())
+
+
 def pair_examples(model: EventModel, view: ArticleView, positives, speech, out: Examples) -> None:
     """Same-event examples between the gold-positive sentences of one type, with parties as the
     party model assigns them (as at run time)."""
@@ -199,8 +228,12 @@ def train_event_model(views: Sequence[ArticleView], golds: Sequence[dict], speec
     places = fit(ex.places, ex.here, ("here",), kind="binary", c=settings.c_places)
     moods = fit(ex.moods, ex.flags, FLAGS, kind="binary", c=settings.c_moods)
     model = EventModel(sentences, parties, fit([["bias"]], [set()], ("same",), kind="binary", min_count=1), places, moods,
+                       fit([["bias"]], [set()], ("own",), kind="binary", min_count=1),
                        thresholds, {"actor": settings.actor, "recipient": settings.recipient,
-                                    "same_event": settings.same_event}, dict(meta or {}, settings=settings.as_dict(), articles=len(views)))
+                                    "same_event": settings.same_event, "own_side": settings.own_side}, dict(meta or {}, settings=settings.as_dict(), articles=len(views)))
+    for view, gold, pos in zip(views, golds, positives, strict=True):
+        own_side_examples(model, view, gold, pos, speech, ex)
+    model.own_side = fit(ex.own_side, ex.own, ("own",), kind="binary", c=settings.c_own_side)
     for view, pos in zip(views, positives, strict=True):
         pair_examples(model, view, pos, speech, ex)
     model.pairs = fit(ex.pairs, ex.same, ("same",), kind="binary", c=settings.c_pairs)
