@@ -84,6 +84,20 @@ def test_attribution_speaker_after_the_quote(pipeline):
     assert quote.speaker is not None and "ماكرون" in quote.speaker.text
 
 
+def test_attribution_interview_outlet_relays_a_quote_sentences_later(pipeline):
+    """A paper named once in the lede relays every quote of the interview, even beyond the
+    two sentences a speaker is looked for in."""
+    text = ("قال الرئيس السوري بشار الأسد في مقابلة مع صحيفة الغارديان البريطانية نشرت اليوم الأحد "
+            "\"إن الحرب لن تنتهي قريبا\". وتطرق الأسد إلى العلاقات مع روسيا وإيران. "
+            "وأشار إلى أن حكومته تلقت دعما عسكريا من موسكو خلال السنوات الماضية. "
+            "وتحدث عن الوضع في إدلب وعن المفاوضات المتعثرة في جنيف. "
+            "وأضاف الأسد \"لن نتنازل عن أي شبر من أرضنا\".")
+    first, last = pipeline(Article(id="interview", text=text)).quotes
+    for quote in (first, last):
+        assert quote.speaker is not None and "الأسد" in quote.speaker.text
+        assert quote.via is not None and "الغارديان" in quote.via.text
+
+
 def test_attribution_is_deterministic(pipeline):
     text = ("وقالت المتحدثة باسم الحكومة في بيان نقلته وكالة الأنباء الرسمية إن \"الحكومة ستعلن خطة "
             "الإنقاذ الاقتصادي الأسبوع المقبل\".")

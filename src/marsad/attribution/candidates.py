@@ -44,10 +44,14 @@ class QuoteView:
     mentions: list[Candidate]
     mention_starts: list[int] = field(init=False)
     named: Counter = field(init=False)
+    by_entity: dict[str, list[int]] = field(init=False)  # entity id → its mentions' starts
 
     def __post_init__(self) -> None:
         self.mention_starts = [m.start for m in self.mentions]
         self.named = Counter(m.entity.id for m in self.mentions)
+        self.by_entity = {}
+        for m in self.mentions:
+            self.by_entity.setdefault(m.entity.id, []).append(m.start)
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self.sentence_starts, pos) - 1)
@@ -63,9 +67,11 @@ class QuoteView:
         """The index of the first word starting at or after `pos`."""
         return bisect_left(self.word_starts, pos)
 
-    def candidates(self, quote: Quote) -> list[tuple[Candidate, int]]:
+    def candidates(self, quote: Quote, carried: str | None = None) -> list[tuple[Candidate, int]]:
         """The candidate mentions of `quote`, each with its rank by distance on its side of the
-        quote (0: the nearest before it, or the nearest after it)."""
+        quote (0: the nearest before it, or the nearest after it). `carried`: an entity that
+        relayed an earlier quote; its latest mention before the quote is a candidate even out
+        of reach (ranked last), as a paper named once relays the whole interview."""
         first = max(0, self.sentence_index(quote.start) - SENTENCES_BACK)
         lo = self.sentence_starts[first] if self.sentence_starts else 0
         after = self.sentence_index(quote.end) + 2
@@ -74,6 +80,11 @@ class QuoteView:
         reach = self.mentions[bisect_left(self.mention_starts, lo):bisect_left(self.mention_starts, hi)]
         before = [m for m in reach if m.start < quote.start]
         after = [m for m in reach if m.start >= quote.end]
+        starts = self.by_entity.get(carried or "", [])
+        k = bisect_left(starts, lo)
+        if k and (k == len(starts) or starts[k] >= hi):  # named before reach, not within it
+            at = bisect_left(self.mention_starts, starts[k - 1])
+            before.insert(0, next(m for m in self.mentions[at:] if m.entity.id == carried))
         return [(m, n) for n, m in enumerate(reversed(before))] + [(m, n) for n, m in enumerate(after)]
 
 

@@ -11,14 +11,18 @@ from marsad.model import Attribution, Document, Quote
 
 
 def rule_choices(quotes: list[Quote]) -> list[dict[str, str]]:
-    """Per quote, the entity ids the reporting rules gave it by role, and the speaker they gave
-    the quote before it ("previous")."""
-    out, previous = [], None
+    """Per quote, the entity ids the reporting rules gave it by role, the speaker they gave
+    the quote before it ("previous") and the latest via they gave an earlier quote
+    ("previous_via": an interview or a paper's report relays every quote taken from it)."""
+    out, previous, previous_via = [], None, None
     for quote in quotes:
         chosen = {role: a.entity for role in ("speaker", "via") if (a := getattr(quote, role)) is not None and a.entity}
         if previous:
             chosen["previous"] = previous
+        if previous_via:
+            chosen["previous_via"] = previous_via
         previous = chosen.get("speaker")
+        previous_via = chosen.get("via") or previous_via
         out.append(chosen)
     return out
 
@@ -26,7 +30,7 @@ def rule_choices(quotes: list[Quote]) -> list[dict[str, str]]:
 def scored_candidates(model: AttributionModel, view: QuoteView, quote: Quote,
                       rule: dict[str, str]) -> dict[str, list[tuple[float, Candidate]]]:
     """Per role, (probability, candidate) for every candidate of `quote`."""
-    rows = [(c, pair_features(view, quote, c, rule, n)) for c, n in view.candidates(quote)]
+    rows = [(c, pair_features(view, quote, c, rule, n)) for c, n in view.candidates(quote, rule.get("previous_via"))]
     return {role: [(model.roles[role].probabilities(f)["yes"], c) for c, f in rows] for role in model.roles}
 
 

@@ -66,6 +66,8 @@ def pair_features(view: QuoteView, quote: Quote, cand: Candidate, rule: dict[str
            f"near={min(nearness, 3)}|{side}", f"near={min(nearness, 3)}|{side}|{entity.type}"]
     if rule.get("previous") == entity.id:
         out += ["previous_speaker", f"previous_speaker|{where}"]
+    if rule.get("previous_via") == entity.id:
+        out += ["previous_via", f"previous_via|{where}"]
     if len(gap) <= GAP_WORDS:
         for w in gap:
             out += [f"gap:{side}:{x}" for x in _word(w)]

@@ -17,7 +17,7 @@ from marsad.errors import MarsadError
 from marsad.linear import LinearModel, read_model_file, write_model_file
 
 FORMAT = "marsad-attribution"
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 ROLES = ("speaker", "via")
 DEFAULT_MODEL = Path(str(resources.files("marsad") / "models" / "attribution.json.gz"))
 REBUILD = "rebuild it with `marsad train-attribution --corpus ../shared/gold/train --output FILE`"
