@@ -2,8 +2,9 @@
 
 1. A sentence reports an event of type T when the sentence model gives T at least its
    threshold (`detect`).
-2. Each detection's actor and recipient are the parties the party model ranks highest for
-   that role (`assign_parties`).
+2. Each detection's actor is the party the party model ranks highest for that role; its
+   recipient likewise, among the parties of the actor's own country when the own-side model
+   says the event stays within it (`assign_parties`).
 3. Detections of one type that the pair model judges to state the same event are merged, in
    text order, into one event whose evidence is its most confident statement (`merge`).
 """
