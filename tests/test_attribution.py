@@ -98,6 +98,18 @@ def test_attribution_interview_outlet_relays_a_quote_sentences_later(pipeline):
         assert quote.via is not None and "الغارديان" in quote.via.text
 
 
+def test_attribution_speaker_named_paragraphs_before_goes_on_after_wa_adafa(pipeline):
+    """"وأضاف" with no subject goes on with the speaker of the quote before, even when the
+    sentences between name nobody and put that speaker out of the usual reach."""
+    text = ("قال وزير الخارجية الأردني أيمن الصفدي في مؤتمر صحفي في عمان \"إن الحل السياسي هو الطريق "
+            "الوحيد للأزمة\". وتأتي تصريحاته بعد أيام من اجتماع وزاري عربي في القاهرة. "
+            "وشهدت المنطقة توترا متصاعدا خلال الأشهر الأخيرة. وتعاني دول الجوار من أعباء اللجوء منذ سنوات. "
+            "وأضاف \"لن نقبل بأي حل على حساب الشعب الفلسطيني\".")
+    first, last = pipeline(Article(id="safadi", text=text)).quotes
+    assert first.speaker is not None and "الصفدي" in first.speaker.text
+    assert last.speaker is not None and last.speaker.entity == first.speaker.entity
+
+
 def test_attribution_is_deterministic(pipeline):
     text = ("وقالت المتحدثة باسم الحكومة في بيان نقلته وكالة الأنباء الرسمية إن \"الحكومة ستعلن خطة "
             "الإنقاذ الاقتصادي الأسبوع المقبل\".")

@@ -67,11 +67,12 @@ class QuoteView:
         """The index of the first word starting at or after `pos`."""
         return bisect_left(self.word_starts, pos)
 
-    def candidates(self, quote: Quote, carried: str | None = None) -> list[tuple[Candidate, int]]:
+    def candidates(self, quote: Quote, carried: tuple[str | None, ...] = ()) -> list[tuple[Candidate, int]]:
         """The candidate mentions of `quote`, each with its rank by distance on its side of the
-        quote (0: the nearest before it, or the nearest after it). `carried`: an entity that
-        relayed an earlier quote; its latest mention before the quote is a candidate even out
-        of reach (ranked last), as a paper named once relays the whole interview."""
+        quote (0: the nearest before it, or the nearest after it). `carried`: entities that spoke
+        or relayed an earlier quote; the latest mention of each before the quote is a candidate
+        even out of reach (ranked last): "وأضاف" goes on with the speaker named paragraphs
+        before, and a paper named once relays the whole interview."""
         first = max(0, self.sentence_index(quote.start) - SENTENCES_BACK)
         lo = self.sentence_starts[first] if self.sentence_starts else 0
         after = self.sentence_index(quote.end) + 2
@@ -80,11 +81,12 @@ class QuoteView:
         reach = self.mentions[bisect_left(self.mention_starts, lo):bisect_left(self.mention_starts, hi)]
         before = [m for m in reach if m.start < quote.start]
         after = [m for m in reach if m.start >= quote.end]
-        starts = self.by_entity.get(carried or "", [])
-        k = bisect_left(starts, lo)
-        if k and (k == len(starts) or starts[k] >= hi):  # named before reach, not within it
-            at = bisect_left(self.mention_starts, starts[k - 1])
-            before.insert(0, next(m for m in self.mentions[at:] if m.entity.id == carried))
+        for entity in dict.fromkeys(e for e in carried if e):
+            starts = self.by_entity.get(entity, [])
+            k = bisect_left(starts, lo)
+            if k and (k == len(starts) or starts[k] >= hi):  # named before reach, not within it
+                at = bisect_left(self.mention_starts, starts[k - 1])
+                before.insert(0, next(m for m in self.mentions[at:] if m.entity.id == entity))
         return [(m, n) for n, m in enumerate(reversed(before))] + [(m, n) for n, m in enumerate(after)]
 
 

@@ -30,7 +30,7 @@ def rule_choices(quotes: list[Quote]) -> list[dict[str, str]]:
 def scored_candidates(model: AttributionModel, view: QuoteView, quote: Quote,
                       rule: dict[str, str]) -> dict[str, list[tuple[float, Candidate]]]:
     """Per role, (probability, candidate) for every candidate of `quote`."""
-    rows = [(c, pair_features(view, quote, c, rule, n)) for c, n in view.candidates(quote, rule.get("previous_via"))]
+    rows = [(c, pair_features(view, quote, c, rule, n)) for c, n in view.candidates(quote, (rule.get("previous"), rule.get("previous_via")))]
     return {role: [(model.roles[role].probabilities(f)["yes"], c) for c, f in rows] for role in model.roles}
 
 

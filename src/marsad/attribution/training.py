@@ -70,7 +70,7 @@ def document_examples(doc: Document, gold: dict, out: Examples) -> None:
         quote = next((q for q in doc.quotes if any(q.start < e and s < q.end for s, e in spans)), None)
         if quote is None:
             continue
-        for cand, nearness in view.candidates(quote, rules[quote.id].get("previous_via")):
+        for cand, nearness in view.candidates(quote, (rules[quote.id].get("previous"), rules[quote.id].get("previous_via"))):
             features = pair_features(view, quote, cand, rules[quote.id], nearness)
             mine = surface_keys(cand.entity.name or "") | surface_keys(doc.text[cand.start:cand.end])
             for role in ROLES:
