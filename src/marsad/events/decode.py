@@ -113,11 +113,11 @@ def same_event_features(view: ArticleView, a: Detection, b: Detection) -> list[s
     sa, sb = a.sv.stems, b.sv.stems
     ents_a = {p.entity or p.code for p in a.sv.parties if p.is_actor}
     ents_b = {p.entity or p.code for p in b.sv.parties if p.is_actor}
-    words = len(sa & sb) / max(1, len(sa | sb))
+    jaccard = len(sa & sb) / max(1, len(sa | sb))
+    words = "low" if jaccard < 0.1 else "mid" if jaccard < 0.25 else "high"
     distance = bucket(b.sv.cand.index - a.sv.cand.index)
-    facts = ["dist=" + distance, "shared=" + bucket(len(ents_a & ents_b - {None})),
-             "words=" + ("low" if words < 0.1 else "mid" if words < 0.25 else "high"),
-             "dist_words=" + distance + ("low" if words < 0.1 else "mid" if words < 0.25 else "high")]
+    facts = ["dist=" + distance, "shared=" + bucket(len(ents_a & ents_b - {None})), "words=" + words,
+             "dist_words=" + distance + words]
     if a.sv.cand.in_title:
         facts.append("title")
         if b.sv.position == 0:

@@ -19,7 +19,7 @@ from marsad.events.matcher import Hit
 from marsad.text import Token
 
 HISTORICAL_DAYS = 45
-_YEAR_RE = re.compile(r"^(19[5-9]\d|20\d\d)$")
+YEAR_RE = re.compile(r"^(19[5-9]\d|20\d\d)$")
 _IMPERFECT_PREFIX = ("ي", "ت", "ن")
 
 
@@ -101,7 +101,7 @@ def _historical(tokens, clause: Clause, hit: Hit, cues: Cues, published: dt.date
     lo, hi = clause.first, clause.last
     if published is not None:
         for j in range(lo, hi):
-            m = _YEAR_RE.match(tokens[j].norm)
+            m = YEAR_RE.match(tokens[j].norm)
             if m and int(m.group()) < published.year and abs(j - hit.head) <= 10:
                 return True
     if cues.has_phrase("historical_phrase", tokens, lo, hi):

@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from marsad.events.candidates import ArticleView, SentenceView, type_hit
 from marsad.events.features import stem
-from marsad.events.modality import days_before
+from marsad.events.modality import YEAR_RE, days_before
 from marsad.linear import LinearModel
 from marsad.model import Event
 
@@ -54,9 +54,9 @@ def mood_features(view: ArticleView, sv: SentenceView, ev: Event) -> list[str]:
         out.append("first=" + tokens[hit.head].norm[:2])
     if published is not None:
         for i in range(sv.cand.lo, sv.cand.hi):
-            text = tokens[i].text
-            if len(text) == 4 and text.isdigit() and 1950 <= int(text) <= published.year + 5:
-                year = int(text)
+            named = YEAR_RE.match(tokens[i].norm)
+            if named and int(named.group()) <= published.year + 5:
+                year = int(named.group())
                 out.append("year=" + ("past" if year < published.year else "this" if year == published.year else "next"))
     out.append("title" if sv.cand.in_title else f"pos={min(sv.position, 5)}")
     return out
