@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from marsad import extract
-from marsad.events.mood import FLAGS, _date_relation, decide_mood
+from marsad.events.modality import date_relation
+from marsad.events.mood import FLAGS, decide_mood
 from marsad.linear import LinearModel
 from marsad.model import Article, Event, Sentence, Span
 
@@ -45,7 +46,7 @@ def test_events_mood_plain_report_has_no_flags():
     ("2018-12", "season"), ("2018-06", "year"), ("2017", "years"), ("2011", "older"), ("2019-05-01", "ahead"),
 ])
 def test_events_mood_date_relation_to_publication(value, relation):
-    assert _date_relation(value, dt.date(2019, 4, 8)) == relation
+    assert date_relation(value, dt.date(2019, 4, 8)) == relation
 
 
 def test_events_mood_historical_and_future_exclude_each_other():

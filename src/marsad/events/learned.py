@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from marsad.events.candidates import ArticleView, SentenceView, read_article, type_hit
 from marsad.events.clauses import clause_of, split_clauses
 from marsad.events.cues import Cues
+from marsad.events.dating import ArticleDays, DateSite, choose_date, read_days, stated_text
 from marsad.events.decode import Detection, assign_parties, detect, merge
 from marsad.events.features import load_word_clusters
 from marsad.events.matcher import Hit
@@ -64,7 +65,7 @@ class LearnedEventExtractor:
         detections = detect(self.model, view)
         for det in detections:
             assign_parties(self.model, view, det, self.reader.speech)
-        story = _Story(read_places(view.doc, filed_range(view.doc)), _story_date(view.doc))
+        story = _Story(read_places(view.doc, filed_range(view.doc)), read_days(view.doc, story_date(view.doc)))
         events = _one_per_statement(view.doc.text, (_event(view, det, self.reader.rules.cues, self.model, story)
                                                     for det in merge(self.model, view, detections)))
         for ev in events:
@@ -158,7 +159,7 @@ def _learned_event(view: ArticleView, det: Detection, cues: Cues, actors: list[A
                  future=mood.future and not mood.historical, rule="learned", also=also)
 
 
-def _story_date(doc: Document) -> str | None:
+def story_date(doc: Document) -> str | None:
     """The day the story happens, for an event its own words do not date: the first day the
     article names within a week before publication (أعلنت الوزارة أمس الجمعة ... : the lead's
     day), else the publication date. Cross-validation over shared/gold/train: right for 78% of
@@ -188,7 +189,7 @@ class _Story:
     """What every event of an article may fall back on, read once per article."""
 
     places: ArticlePlaces
-    day: str | None  # the story's day (`_story_date`), None without a publication date
+    days: ArticleDays  # with the story's day (`story_date`)
 
 
 def told_event(view: ArticleView, det: Detection, cues: Cues) -> Event:
@@ -224,10 +225,12 @@ def _event(view: ArticleView, det: Detection, cues: Cues, model: EventModel, sto
         site = EventSite(sv.cand.start, sv.cand.end, det.type, frozenset(a.code for a in ev.actor if a.code),
                          frozenset(a.code for a in ev.recipient if a.code), view.home)
         ev.location = choose_place(model.places, story.places, site)
-    if ev.date is None and not ev.historical and story.day is not None:
-        # news tells the day's events: an event the text does not date happens on the day the
-        # story does (date_text stays empty, so the reader can tell the implied date from a stated one)
-        ev.date = story.day
+    site = DateSite(sv.cand.start, sv.cand.end, ev.trigger.start, det.type, ev.date, ev.historical, ev.future)
+    day = choose_date(model.dates, story.days, site)
+    if day is not None and day != ev.date:
+        # an implied day (the story's, the day before publication) leaves date_text empty, so
+        # the reader can tell it from a stated one
+        ev.date, ev.date_text = day, stated_text(story.days, site, day)
     if view.home:
         # nobody named on a side: the story's country (cross-validation prefers it to an empty side
         # for every type: most events the corpus codes with an unnamed side are domestic)

@@ -153,6 +153,19 @@ def days_before(value: str | None, published: dt.date | None) -> int | None:
     return (published - when).days
 
 
+def date_relation(value: str | None, published: dt.date | None) -> str:
+    """How the event's stated date stands to publication, in coarse steps."""
+    days = days_before(value, published)
+    if days is None:
+        return "none"
+    if days < 0:
+        return "ahead"
+    for name, most in (("same", 0), ("week", 7), ("month", 45), ("season", 180), ("year", 366), ("years", 1096)):
+        if days <= most:
+            return name
+    return "older"
+
+
 def old_date(value: str | None, published: dt.date | None) -> bool:
     """True when a resolved event date lies well before publication."""
     days = days_before(value, published)

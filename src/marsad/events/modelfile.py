@@ -1,5 +1,5 @@
-"""The event model file: six linear models (sentences, parties, same-event pairs, places,
-modality, own-side recipients), the
+"""The event model file: seven linear models (sentences, parties, same-event pairs, places,
+dates, modality, own-side recipients), the
 decision thresholds and the facts of its training, in one gzipped JSON file.
 
 `FEATURES_VERSION` names the feature set the code computes; a file written for another one
@@ -23,7 +23,7 @@ from marsad.linear import LinearModel, read_model_file, write_model_file
 from marsad.model import PLOVER_TYPES
 
 FORMAT = "marsad-events"
-FEATURES_VERSION = 8
+FEATURES_VERSION = 9
 DEFAULT_MODEL = Path(str(resources.files("marsad") / "models" / "events.json.gz"))
 
 
@@ -39,6 +39,7 @@ class EventModel:
     parties: LinearModel  # multiclass: actor | recipient | none
     pairs: LinearModel  # binary, label "same": two sentences state one event
     places: LinearModel  # binary, label "here": the event happened at this place of the article
+    dates: LinearModel  # binary, label "day": the event happened on this day (dating.py)
     moods: LinearModel  # binary, one label per modality flag (mood.FLAGS)
     own_side: LinearModel  # binary, label "own": the recipient is of the actor's own country
     thresholds: dict[str, float]  # per type: a sentence reports it at this probability or more
@@ -58,6 +59,7 @@ class EventModel:
                 "meta": self.meta,
                 "thresholds": self.thresholds, "decoding": self.decoding, "sentences": self.sentences.to_dict(),
                 "parties": self.parties.to_dict(), "pairs": self.pairs.to_dict(), "places": self.places.to_dict(),
+                "dates": self.dates.to_dict(),
                 "moods": self.moods.to_dict(), "own_side": self.own_side.to_dict()}
 
     def save(self, path: str | Path) -> None:
@@ -80,6 +82,7 @@ def _load(path: str) -> EventModel:
     try:
         model = EventModel(LinearModel.from_dict(data["sentences"]), LinearModel.from_dict(data["parties"]),
                            LinearModel.from_dict(data["pairs"]), LinearModel.from_dict(data["places"]),
+                           LinearModel.from_dict(data["dates"]),
                            LinearModel.from_dict(data["moods"]), LinearModel.from_dict(data["own_side"]),
                            dict(data["thresholds"]), dict(data["decoding"]),
                            data.get("meta", {}))
@@ -97,7 +100,7 @@ _LABEL_INDEX = re.compile(r"(\d+):")
 def _misfit(model: EventModel) -> str | None:
     """What in a model does not fit the code that reads it, or None."""
     expected = {"sentences": ("binary", tuple(PLOVER_TYPES)), "parties": ("multiclass", ("actor", "recipient", "none")),
-                "pairs": ("binary", ("same",)), "places": ("binary", ("here",)), "moods": ("binary", FLAGS),
+                "pairs": ("binary", ("same",)), "places": ("binary", ("here",)), "dates": ("binary", ("day",)), "moods": ("binary", FLAGS),
                 "own_side": ("binary", ("own",))}
     for name, (kind, labels) in expected.items():
         part: LinearModel = getattr(model, name)

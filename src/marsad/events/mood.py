@@ -9,12 +9,11 @@ training takes the flags of the gold event each sentence states.
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_right
 
 from marsad.events.candidates import ArticleView, SentenceView, type_hit
 from marsad.events.features import stem
-from marsad.events.modality import YEAR_RE, days_before
+from marsad.events.modality import YEAR_RE, date_relation
 from marsad.linear import LinearModel
 from marsad.model import Event
 
@@ -22,25 +21,12 @@ FLAGS = ("negated", "hypothetical", "historical", "future")
 WINDOW = (-4, -3, -2, -1, 1, 2)  # tokens around the trigger that are read
 
 
-def _date_relation(value: str | None, published: dt.date | None) -> str:
-    """How the event's stated date stands to publication, in coarse steps."""
-    days = days_before(value, published)
-    if days is None:
-        return "none"
-    if days < 0:
-        return "ahead"
-    for name, most in (("same", 0), ("week", 7), ("month", 45), ("season", 180), ("year", 366), ("years", 1096)):
-        if days <= most:
-            return name
-    return "older"
-
-
 def mood_features(view: ArticleView, sv: SentenceView, ev: Event) -> list[str]:
     """Features of an event as its sentence tells it (before any fallback date or place)."""
     tokens, published = view.tokens, view.doc.article.published_date
     rules = ["rule=" + f for f in FLAGS if getattr(ev, f)] or ["rule=none"]
     out = rules + [ev.type + "|" + r for r in rules]
-    out.append("date=" + _date_relation(ev.date, published) + (":stated" if ev.date_text else ""))
+    out.append("date=" + date_relation(ev.date, published) + (":stated" if ev.date_text else ""))
     anchor = max(sv.cand.lo, bisect_right(view.starts, ev.trigger.start) - 1)
     for d in WINDOW:
         j = anchor + d

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad.events.candidates import ArticleView, party_contexts
+from marsad.events.candidates import ArticleView, SentenceView, party_contexts
 from marsad.events.corpus import (
     fold_of,
     judged_rows,
@@ -32,6 +32,8 @@ from marsad.events.corpus import (
     text_spans,
 )
 from marsad.events.cues import load_cues
+from marsad.events.dating import ArticleDays, DateSite, read_days
+from marsad.events.dating import candidates as date_candidates
 from marsad.events.decode import (
     Detection,
     assign_parties,
@@ -43,13 +45,13 @@ from marsad.events.decode import (
     same_event_features,
 )
 from marsad.events.features import party_features
-from marsad.events.learned import EventReader, clause_place, told_event
+from marsad.events.learned import EventReader, clause_place, story_date, told_event
 from marsad.events.modelfile import EventModel
 from marsad.events.mood import FLAGS, mood_features
 from marsad.events.parties import filed_range
 from marsad.events.placing import EventSite, candidates, km_between, place_features, read_places
 from marsad.linear import fit
-from marsad.model import PLOVER_TYPES
+from marsad.model import PLOVER_TYPES, Event
 
 PLACE_KM = 50  # a place this near the gold location is where the event happened (score.py's measure)
 
@@ -60,6 +62,7 @@ class Settings:
     c_parties: float = 0.5
     c_pairs: float = 0.5
     c_places: float = 0.5
+    c_dates: float = 0.15
     c_moods: float = 0.15
     c_own_side: float = 0.5
     # chosen by 5-fold cross-validation over shared/gold/train (tools/evaluate.py --cv 5)
@@ -72,7 +75,7 @@ class Settings:
     def as_dict(self) -> dict:
         return {"c_sentences": self.c_sentences, "c_parties": self.c_parties, "c_pairs": self.c_pairs,
                 "threshold": self.threshold, "actor": self.actor, "recipient": self.recipient,
-                "same_event": self.same_event, "own_side": self.own_side, "c_places": self.c_places, "c_moods": self.c_moods, "c_own_side": self.c_own_side}
+                "same_event": self.same_event, "own_side": self.own_side, "c_places": self.c_places, "c_dates": self.c_dates, "c_moods": self.c_moods, "c_own_side": self.c_own_side}
 
 
 @dataclass(slots=True)
@@ -86,6 +89,8 @@ class Examples:
     same: list[set[str]] = field(default_factory=list)
     places: list[list[str]] = field(default_factory=list)
     here: list[set[str]] = field(default_factory=list)
+    dates: list[list[str]] = field(default_factory=list)
+    day: list[set[str]] = field(default_factory=list)
     moods: list[list[str]] = field(default_factory=list)
     flags: list[set[str]] = field(default_factory=list)
     own_side: list[list[str]] = field(default_factory=list)
@@ -153,6 +158,18 @@ def place_examples(view: ArticleView, gold: dict, by_sentence: list[dict[str, li
                     out.here.append({"here"} if near else set())
 
 
+def date_examples(days: ArticleDays, sv: SentenceView, told: Event, gold_event: dict, out: Examples) -> None:
+    """For a sentence stating a gold event with a date, each candidate day: positive when it is
+    that date. The event's mood is the gold one (at run time, the mood model's)."""
+    if not gold_event.get("date"):
+        return
+    site = DateSite(sv.cand.start, sv.cand.end, told.trigger.start, told.type, told.date, bool(gold_event.get("historical")),
+                    bool(gold_event.get("future")))
+    for value, features in date_candidates(days, site).items():
+        out.dates.append(features)
+        out.day.append({"day"} if value == gold_event["date"] else set())
+
+
 def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> list[tuple[Detection, set[int]]]:
     """Adds the article's sentence and party examples to `out`; returns its gold-positive
     detections (sentence, type) with the gold events each states, for the pair examples."""
@@ -166,6 +183,7 @@ def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> li
     out.sentence_unscored += _optional_only(view, gold, by_sentence)
     events = gold.get("events", [])
     cues = load_cues()
+    days = read_days(view.doc, story_date(view.doc))
     positives: list[tuple[Detection, set[int]]] = []
     for sv, types in zip(view.sentences, by_sentence, strict=True):
         out.sentences.append(sv.features)
@@ -179,6 +197,7 @@ def article_examples(view: ArticleView, gold: dict, speech, out: Examples) -> li
             told = told_event(view, positives[-1][0], cues)
             out.moods.append(mood_features(view, sv, told))
             out.flags.append({f for f in FLAGS if events[indices[0]].get(f)})
+            date_examples(days, sv, told, events[indices[0]], out)
     place_examples(view, gold, by_sentence, out)
     return positives
 
@@ -226,8 +245,9 @@ def train_event_model(views: Sequence[ArticleView], golds: Sequence[dict], speec
     parties = fit(ex.parties, ex.roles, ("actor", "recipient", "none"), kind="multiclass", c=settings.c_parties)
     thresholds = {t: settings.threshold for t in PLOVER_TYPES}
     places = fit(ex.places, ex.here, ("here",), kind="binary", c=settings.c_places)
+    dates = fit(ex.dates, ex.day, ("day",), kind="binary", c=settings.c_dates)
     moods = fit(ex.moods, ex.flags, FLAGS, kind="binary", c=settings.c_moods)
-    model = EventModel(sentences, parties, fit([["bias"]], [set()], ("same",), kind="binary", min_count=1), places, moods,
+    model = EventModel(sentences, parties, fit([["bias"]], [set()], ("same",), kind="binary", min_count=1), places, dates, moods,
                        fit([["bias"]], [set()], ("own",), kind="binary", min_count=1),
                        thresholds, {"actor": settings.actor, "recipient": settings.recipient,
                                     "same_event": settings.same_event, "own_side": settings.own_side}, dict(meta or {}, settings=settings.as_dict(), articles=len(views)))
