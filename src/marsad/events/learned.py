@@ -24,7 +24,7 @@ from marsad.events.modality import Modality, modality, old_date
 from marsad.events.modelfile import EventModel, load_event_model
 from marsad.events.mood import decide_mood, mood_features
 from marsad.events.parties import filed_range
-from marsad.events.placing import ArticlePlaces, EventSite, choose_place, read_places
+from marsad.events.placing import ArticlePlaces, EventSite, as_location, choose_place, read_places
 from marsad.events.stage import EventExtractor
 from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Location, Sentence, Span
 from marsad.places import event_location
@@ -113,7 +113,7 @@ def _modality(view: ArticleView, det: Detection, hit: Hit | None, cues: Cues) ->
                     view.doc.article.published_date)
 
 
-def _trigger_span(view: ArticleView, sv: SentenceView, etype: str) -> tuple[int, int]:
+def trigger_span(view: ArticleView, sv: SentenceView, etype: str) -> tuple[int, int]:
     """The trigger-lexicon word of `etype` in the sentence, else the whole sentence."""
     hit = type_hit(sv, etype)
     return (view.tokens[hit.first].start, view.tokens[hit.last].end) if hit else (sv.cand.start, sv.cand.end)
@@ -132,7 +132,7 @@ def clause_place(view: ArticleView, sv: SentenceView, etype: str) -> Location | 
     rule = _rule_event_here(sv, etype)
     if rule is not None:
         return rule.location
-    return event_location(view.doc, sv.cand.start, sv.cand.end, trigger=_trigger_span(view, sv, etype)[0])
+    return event_location(view.doc, sv.cand.start, sv.cand.end, trigger=trigger_span(view, sv, etype)[0])
 
 
 def _learned_event(view: ArticleView, det: Detection, cues: Cues, actors: list[Actor], recipients: list[Actor],
@@ -141,7 +141,7 @@ def _learned_event(view: ArticleView, det: Detection, cues: Cues, actors: list[A
     doc, sv = view.doc, det.sv
     start, end = sv.cand.start, sv.cand.end
     hit = type_hit(sv, det.type)
-    t_start, t_end = _trigger_span(view, sv, det.type)
+    t_start, t_end = trigger_span(view, sv, det.type)
     when = event_date(doc, start, end, anchor=t_start)
     mood = _modality(view, det, hit, cues)
     published = doc.article.published_date
@@ -221,16 +221,21 @@ def _event(view: ArticleView, det: Detection, cues: Cues, model: EventModel, sto
     sv = det.sv
     ev = told_event(view, det, cues)
     decide_mood(model.moods, mood_features(view, sv, ev), ev)
-    if ev.location is None:  # the clause does not place it: where the story happens, by the place model
-        site = EventSite(sv.cand.start, sv.cand.end, det.type, frozenset(a.code for a in ev.actor if a.code),
-                         frozenset(a.code for a in ev.recipient if a.code), view.home)
-        ev.location = choose_place(model.places, story.places, site)
-    site = DateSite(sv.cand.start, sv.cand.end, ev.trigger.start, det.type, ev.date, ev.historical, ev.future)
-    day = choose_date(model.dates, story.days, site)
+    told = ev.location  # the clause's reading: a feature of the place model; kept for a place it cannot score
+    if told is None or told.entity in story.places.mentions:
+        site = EventSite(sv.cand.start, sv.cand.end, ev.trigger.start, det.type,
+                         frozenset(a.code for a in ev.actor if a.code), frozenset(a.code for a in ev.recipient if a.code),
+                         view.home, told.entity if told else None)
+        chosen = choose_place(model.places, story.places, site, model.decoding["place"])
+        # the clause's reading of the same place may be finer (في الجزائر العاصمة: Algiers, not Algeria)
+        same = chosen is not None and told is not None and chosen.entity == told.entity
+        ev.location = told if same else as_location(chosen) if chosen is not None else None
+    when = DateSite(sv.cand.start, sv.cand.end, ev.trigger.start, det.type, ev.date, ev.historical, ev.future)
+    day = choose_date(model.dates, story.days, when)
     if day is not None and day != ev.date:
         # an implied day (the story's, the day before publication) leaves date_text empty, so
         # the reader can tell it from a stated one
-        ev.date, ev.date_text = day, stated_text(story.days, site, day)
+        ev.date, ev.date_text = day, stated_text(story.days, when, day)
     if view.home:
         # nobody named on a side: the story's country (cross-validation prefers it to an empty side
         # for every type: most events the corpus codes with an unnamed side are domestic)

@@ -43,7 +43,7 @@ class EventModel:
     moods: LinearModel  # binary, one label per modality flag (mood.FLAGS)
     own_side: LinearModel  # binary, label "own": the recipient is of the actor's own country
     thresholds: dict[str, float]  # per type: a sentence reports it at this probability or more
-    decoding: dict[str, float]  # actor / recipient / same_event: the probabilities that decide
+    decoding: dict[str, float]  # actor / recipient / same_event / own_side / place: the probabilities that decide
     meta: dict = field(default_factory=dict)  # corpus, settings, cross-validated figures
 
     def confidence(self, probability: float) -> float:
@@ -111,6 +111,6 @@ def _misfit(model: EventModel) -> str | None:
             return f"has {name} weights for a label beyond its {len(labels)} labels"
     if set(model.thresholds) != set(PLOVER_TYPES) or not all(isinstance(v, float) for v in model.thresholds.values()):
         return "needs one numeric threshold per PLOVER type"
-    if not all(isinstance(model.decoding.get(k), float) for k in ("actor", "recipient", "same_event", "own_side")):
-        return "needs numeric decoding settings actor, recipient, same_event and own_side"
+    if not all(isinstance(model.decoding.get(k), float) for k in ("actor", "recipient", "same_event", "own_side", "place")):
+        return "needs numeric decoding settings actor, recipient, same_event, own_side and place"
     return None

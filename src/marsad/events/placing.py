@@ -1,16 +1,18 @@
-"""Where an event happened when its own clause does not say: the places the article names
-elsewhere are candidates, scored by the event model's place model, and the most probable one
-is the event's location.
+"""Where an event happened: the places the article names are candidates, scored by the event
+model's place model, and the most probable one is the event's location.
 
-The clause reading (`places.event_location`, or a rule event's place) decides first; only an
-event it leaves unplaced comes here, and a place named only in the event's own sentence is no
-candidate (the clause reading has read it and declined it: اعتقل بطلب من تركيا حيث ...).
-Candidates are the article's resolved places (`doc.places`, one per place entity), each read
-at its mention nearest the event's sentence. Features: where that mention stands (before or
-after the event's sentence, the title, the dateline), the word before it (في، قرب، على، من،
-إلى), the kind of place (country, first-order division, capital, town, other site) and its
-size, how often the article names it, whether it is the story's first town, and how its
-country relates to the event's parties and to the story's country.
+The clause reading (`places.event_location`, or a rule event's place) is a feature, not the
+decision: it reads the locative before a name in the event's own clause (في، قرب، شمال) and
+is right for most events it places, but it also places an event at a town named for another
+reason (منذ سيطرتها على الحديدة) and declines one whose sentence names its scene without a
+locative. Candidates are the article's resolved places (`doc.places`, one per place entity),
+each read at its mention in the event's sentence nearest the trigger, else at its nearest
+mention outside it. Features: where that mention stands (the sentence itself and how near the
+trigger, before or after the sentence, the title, the dateline), the word before it (في، قرب،
+على، من، إلى), whether the clause reading chose it, chose another or none, the kind of place
+(country, first-order division, capital, town, other site) and its size, how often the article
+names it, whether it is the story's first town, and how its country relates to the event's
+parties and to the story's country.
 """
 
 from __future__ import annotations
@@ -33,10 +35,12 @@ class EventSite:
 
     start: int
     end: int
+    trigger: int  # start of its trigger word
     type: str
     actors: frozenset[str]
     recipients: frozenset[str]
     home: str | None
+    told: str | None  # the place entity the clause reading gives it, None when it gives none
 
 
 @dataclass(slots=True)
@@ -50,6 +54,7 @@ class ArticlePlaces:
     first_town: str | None  # the entity of the body's first place below country level
     filed: range
     named: Counter  # place entity -> how many times the article names it
+    finer: frozenset[str]  # countries the article names a place within (a town, a province)
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
@@ -64,7 +69,8 @@ def read_places(doc: Document, filed: range) -> ArticlePlaces:
                   if start > title_end and start not in filed)
     first_town = next((p.entity for _, p in body if p.feature_code != "PCLI"), None)
     named = Counter({p.entity: len(mentions.get(p.entity, [p.start])) for p in places})
-    return ArticlePlaces(doc, places, mentions, [s.start for s in doc.sentences] or [0], first_town, filed, named)
+    finer = frozenset(p.country for p in places if p.country and p.feature_code != "PCLI")
+    return ArticlePlaces(doc, places, mentions, [s.start for s in doc.sentences] or [0], first_town, filed, named, finer)
 
 
 def _kind(place: Place) -> str:
@@ -96,22 +102,37 @@ def _word_before(text: str, start: int) -> str:
 
 def place_features(article: ArticlePlaces, place: Place, site: EventSite) -> list[str]:
     doc = article.doc
-    at = min(_nearest_outside(article, place, site), key=lambda s: abs(s - site.start))
-    distance = article.sentence_of(at) - article.sentence_of(site.start)
-    where = f"{'before' if distance < 0 else 'after'}:{min(abs(distance), 3)}"
+    inside = _inside(article, place, site)
+    if inside:
+        at = min(inside, key=lambda s: abs(s - site.trigger))
+        gap = at - site.trigger
+        where = "sentence"
+        near = ("after:" if gap > 0 else "before:") + ("near" if abs(gap) < 20 else "mid" if abs(gap) < 60 else "far")
+    else:
+        at = min(_nearest_outside(article, place, site), key=lambda s: abs(s - site.start))
+        distance = article.sentence_of(at) - article.sentence_of(site.start)
+        where = f"{'before' if distance < 0 else 'after'}:{min(abs(distance), 3)}"
+        near = None
     if at < len(doc.article.title):
         where += "|title"
     if at in article.filed:
         where = "dateline"
     kind, named = _kind(place), article.named
+    told = "told" if site.told == place.entity else "untold" if site.told is None else "not_told"
     out = ["bias", f"where={where}", f"kind={kind}", f"kind={kind}|where={where}", f"size={_size(place.population)}",
            f"type={site.type}|where={where}", f"type={site.type}|kind={kind}",
-           f"named={min(named[place.entity], 4)}", f"named={min(named[place.entity], 4)}|kind={kind}"]
+           f"named={min(named[place.entity], 4)}", f"named={min(named[place.entity], 4)}|kind={kind}",
+           told, f"{told}|where={where}", f"{told}|kind={kind}"]
+    if near:
+        out += [near, f"{near}|{told}"]
     before = _word_before(doc.text, at)
     out += [f"before={before}", f"before={before}|where={where}"]
     if article.first_town == place.entity:
         out += ["first_town", f"first_town|where={where}"]
     country = place.country
+    if kind == "country" and country in article.finer:  # a town of it may be the finer answer
+        here = any(p.country == country and p.feature_code != "PCLI" and _inside(article, p, site) for p in article.places)
+        out += ["finer_named", f"finer_named|here={here}|where={where}"]
     for side, codes in (("actor", site.actors), ("recipient", site.recipients)):
         if country and country in codes:
             out += [f"country_of_{side}", f"country_of_{side}|kind={kind}"]
@@ -125,6 +146,12 @@ def as_location(place: Place) -> Location:
                     entity=place.entity, text=place.text, start=place.start, end=place.end)
 
 
+def _inside(article: ArticlePlaces, place: Place, site: EventSite) -> list[int]:
+    """The place's mentions in the event's sentence."""
+    starts = article.mentions.get(place.entity, [place.start])
+    return starts[bisect_left(starts, site.start):bisect_left(starts, site.end)]
+
+
 def _nearest_outside(article: ArticlePlaces, place: Place, site: EventSite) -> list[int]:
     """The place's nearest mention before the event's sentence and its nearest after it (none,
     one or both), by bisection over its sorted mention starts: a long article names a place
@@ -134,16 +161,11 @@ def _nearest_outside(article: ArticlePlaces, place: Place, site: EventSite) -> l
     return starts[before - 1:before] + starts[after:after + 1]
 
 
-def candidates(article: ArticlePlaces, site: EventSite) -> list[Place]:
-    """The places the article names outside the event's sentence."""
-    return [p for p in article.places if _nearest_outside(article, p, site)]
-
-
-def choose_place(model: LinearModel, article: ArticlePlaces, site: EventSite) -> Location | None:
-    """The most probable place of the event, or None when the article names no other place."""
-    best = max(((model.probabilities(place_features(article, p, site))["here"], p) for p in candidates(article, site)),
-               key=lambda x: x[0], default=None)
-    return as_location(best[1]) if best is not None else None
+def choose_place(model: LinearModel, article: ArticlePlaces, site: EventSite, minimum: float) -> Place | None:
+    """The most probable place of the event, or None when no place scores `minimum` or more."""
+    scored = ((model.probabilities(place_features(article, p, site))["here"], p) for p in article.places)
+    best = max(scored, key=lambda x: x[0], default=None)
+    return best[1] if best is not None and best[0] >= minimum else None
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
