@@ -44,6 +44,9 @@ def mood_features(view: ArticleView, sv: SentenceView, ev: Event) -> list[str]:
             if named and int(named.group()) <= published.year + 5:
                 year = int(named.group())
                 out.append("year=" + ("past" if year < published.year else "this" if year == published.year else "next"))
+    opening = [tokens[i].norm for i in range(sv.cand.lo, min(sv.cand.hi, sv.cand.lo + 3)) if tokens[i].is_arabic][:2]
+    if opening:  # وكان ... قد، يذكر أن، ومن المقرر: how news opens background and plans
+        out += ["open=" + opening[0], "open=" + "_".join(opening)]
     out.append("title" if sv.cand.in_title else f"pos={min(sv.position, 5)}")
     return out
 
