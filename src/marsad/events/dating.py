@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from marsad.events.features import bucket
+from marsad.events.features import beside_trigger, bucket
 from marsad.events.modality import date_relation
 from marsad.linear import LinearModel
 from marsad.model import Document
@@ -65,9 +65,8 @@ def read_days(doc: Document, story: str | None) -> ArticleDays:
     title_end = len(doc.article.title)
     lede = next((k for k, s in enumerate(doc.sentences) if s.start >= title_end), 0)
     named = Counter(d.value for d in days)
-    frequent = {v for v, _ in named.most_common(FREQUENT)}
     anchors = [d for d in days if d.start < title_end or d.sentence == lede]
-    for value in frequent:
+    for value, _ in named.most_common(FREQUENT):  # a list, not a set: the same order in every process
         anchors.append(next(d for d in days if d.value == value))
     return ArticleDays(doc.article.published_date, story, days, [d.start for d in days], starts, title_end, lede,
                        named, anchors)
@@ -149,9 +148,8 @@ def _add_mention(named_at: dict[str, list[str]], days: ArticleDays, day: _Day, h
     where = _where(days, day, here)
     facts = named_at.setdefault(day.value, [])
     facts += ["at=" + where, "at=" + where + "|rel=" + date_relation(day.value, days.published)]
-    if where == "sentence":  # how near the trigger: a day in another clause may date another event
-        gap = day.start - site.trigger
-        facts.append(("after:" if gap > 0 else "before:") + ("near" if abs(gap) < 20 else "mid" if abs(gap) < 60 else "far"))
+    if where == "sentence":
+        facts.append(beside_trigger(day.start, site.trigger))
     for word in _words(day.text):
         facts += [word, "at=" + where + "|" + word]
 

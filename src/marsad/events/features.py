@@ -110,6 +110,13 @@ def bucket(n: int) -> str:
     return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
 
 
+def beside_trigger(pos: int, trigger: int) -> str:
+    """Which side of the trigger a mention in its sentence stands, and how far (characters):
+    a place or day in another clause may belong to another event."""
+    gap = pos - trigger
+    return ("after:" if gap > 0 else "before:") + ("near" if abs(gap) < 20 else "mid" if abs(gap) < 60 else "far")
+
+
 @dataclass(slots=True)
 class PartyContext:
     """Where a party stands in its sentence, read once and scored for each event type."""

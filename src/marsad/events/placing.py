@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from marsad.events.features import beside_trigger
 from marsad.linear import LinearModel
 from marsad.model import Document, Location, Place
 from marsad.text.normalize import normalize
@@ -105,9 +106,7 @@ def place_features(article: ArticlePlaces, place: Place, site: EventSite) -> lis
     inside = _inside(article, place, site)
     if inside:
         at = min(inside, key=lambda s: abs(s - site.trigger))
-        gap = at - site.trigger
-        where = "sentence"
-        near = ("after:" if gap > 0 else "before:") + ("near" if abs(gap) < 20 else "mid" if abs(gap) < 60 else "far")
+        where, near = "sentence", beside_trigger(at, site.trigger)
     else:
         at = min(_nearest_outside(article, place, site), key=lambda s: abs(s - site.start))
         distance = article.sentence_of(at) - article.sentence_of(site.start)
