@@ -43,3 +43,23 @@ def test_preposition_ala_is_not_the_name_ali():
     (khamenei,) = [e for e in doc.entities if e.type == "PER"]
     assert [m.text for m in khamenei.mentions] == ["علي خامنئي", "علي"]
     assert khamenei.mentions[1].start == doc.text.index("علي أن")
+
+
+def _place_of(text: str, surface: str):
+    doc = extract(text, published="2018-05-01")
+    (ent,) = [e for e in doc.entities if e.text == surface]
+    place = next(p for p in doc.places if p.entity == ent.id)
+    return ent, place
+
+
+def test_amman_in_a_jordanian_story_is_the_capital_not_oman():
+    # عمّان (Amman) and عُمان (Oman) are one word without diacritics; the story's country decides
+    ent, place = _place_of("اعتصم مئات الأردنيين أمام مجلس النواب في عمان احتجاجا على رفع الأسعار، "
+                           "وقال وزير الداخلية الأردني إن الحكومة ستحاور النقابات.", "عمان")
+    assert (ent.code, place.name, place.country) == ("JOR", "Amman", "JOR")
+
+
+def test_oman_stays_oman_without_jordan_in_the_story():
+    ent, place = _place_of("استقبل السلطان قابوس في مسقط وزير الخارجية الإيراني، وقال الوزير إن عمان "
+                           "تلعب دورا مهما في تقريب وجهات النظر في المنطقة.", "عمان")
+    assert (ent.code, place.country) == ("OMN", "OMN")

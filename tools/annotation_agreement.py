@@ -1,9 +1,10 @@
 """How far two annotations of the same articles agree, by the shared scorer.
 
-    python tools/annotation_agreement.py [--shared ../shared]
+    python tools/annotation_agreement.py [--shared ../shared] [--gold DIR] [--other DIR]
 
-Each article of annotations/events-double was annotated a second time from scratch; the first
-annotation (annotations/events) is taken as gold and the second as a system's output, and
+By default: each article of annotations/events-double was annotated a second time from scratch;
+the first annotation (annotations/events) is taken as gold and the second as a system's output.
+`--other annotations/events-first-pass` compares the reviewed annotations with their first pass.
 score.py prints its lines (events detect / full, entities, quotes, attributes).
 """
 
@@ -45,12 +46,15 @@ def as_output(annotation: dict, text: str) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--gold", type=Path, default=ROOT / "annotations" / "events", help="the annotation taken as gold")
+    ap.add_argument("--other", type=Path, default=ROOT / "annotations" / "events-double",
+                    help="the annotation scored against it (only articles in both)")
     a = ap.parse_args(argv)
     from marsad.events.corpus import read_gold
 
     news = a.shared / "data" / "news"
-    second = read_gold([ROOT / "annotations" / "events-double"], news)
-    first = {g["id"]: g for g in read_gold([ROOT / "annotations" / "events" / f"{g['id']}.json" for g in second], news)}
+    second = [g for g in read_gold([a.other], news) if (a.gold / f"{g['id']}.json").exists()]
+    first = {g["id"]: g for g in read_gold([a.gold / f"{g['id']}.json" for g in second], news)}
     with tempfile.TemporaryDirectory() as tmp:
         gold_dir, pred = Path(tmp) / "gold", Path(tmp) / "pred.jsonl"
         gold_dir.mkdir()
@@ -61,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
                 fh.write(json.dumps(as_output(g, full), ensure_ascii=False) + "\n")
         out = subprocess.run([sys.executable, str(a.shared / "eval" / "score.py"), str(gold_dir), "--pred", str(pred)],
                              capture_output=True, text=True, check=True).stdout
-    print(f"{len(second)} articles annotated twice:\n{out}", end="")
+    print(f"{len(second)} articles, {a.other.name} scored against {a.gold.name}:\n{out}", end="")
     return 0
 
 

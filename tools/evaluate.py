@@ -27,7 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
-ANNOTATIONS = ROOT / "annotations" / "events"
+# the project's annotations: round 1, and the later rounds as reviewed by a second annotator
+ANNOTATIONS = (ROOT / "annotations" / "events", ROOT / "annotations" / "events-reviewed")
 _GSR_LINE = re.compile(
     r"^(?P<type>\w+)\s+P (?P<p>[\d.]+) R (?P<r>[\d.]+) F1 (?P<f1>[\d.]+).*"
     r"'difficult no': (?P<hard_fp>\d+)/(?P<hard>\d+)"
@@ -151,13 +152,14 @@ def cross_validate(shared: Path, out: Path, folds: int) -> tuple[str, dict]:
     reader = EventReader()
     golds = read_gold([gold_dir])
     views = read_views(golds, reader)
-    made_here = read_gold([ANNOTATIONS], shared / "data" / "news") if ANNOTATIONS.is_dir() else []
+    made_here = read_gold([d for d in ANNOTATIONS if d.is_dir()], shared / "data" / "news")
     always = (read_views(made_here, reader), made_here)
     judged = read_judged([_gsr_csv(shared, kind) for kind in GSR_KINDS])
     judged_read = judged_views(judged, reader)
     report, summary = _cross_validate_gold(shared, out, folds, reader, (views, golds), always, (judged, judged_read))
     report = (f"{folds}-fold cross-validation by article over {len(golds)} articles of {gold_dir} "
-              f"(each fold also trained on {len(made_here)} articles of {ANNOTATIONS.relative_to(ROOT)}):\n" + report)
+              f"(each fold also trained on {len(made_here)} articles of "
+              f"{' and '.join(str(d.relative_to(ROOT)) for d in ANNOTATIONS)}):\n" + report)
     gsr_report, gsr_summary = _cross_validate_judged(shared, out, folds, reader, (views + always[0], golds + always[1]),
                                                      (judged, judged_read))
     summary.update(gsr_summary)
@@ -184,7 +186,7 @@ def _cross_validate_gold(shared, out, folds, reader, corpus, always, judged) -> 
             views[i].doc.events = tagger.decide(views[i])
             docs[i] = quotes(views[i].doc)
         print(f"gold fold {k + 1}/{folds}: {len(held_out)} articles", file=sys.stderr)
-    docs = _attribute_folds(docs, golds, folds)
+    docs = _attribute_folds(docs, golds, folds, ([quotes(v.doc) for v in always[0]], list(always[1])))
     pred = out / f"cv{folds}_gold_pred.jsonl"
     _write_docs(pred, (docs[i] for i in sorted(docs)))
     text, summary = _score(shared, shared / "gold" / "train", pred)
@@ -192,8 +194,9 @@ def _cross_validate_gold(shared, out, folds, reader, corpus, always, judged) -> 
     return text + table, summary
 
 
-def _attribute_folds(docs: dict, golds: list[dict], folds: int) -> dict:
-    """Quote speakers and vias decided, fold by fold, by attribution models trained without the fold."""
+def _attribute_folds(docs: dict, golds: list[dict], folds: int, always: tuple[list, list]) -> dict:
+    """Quote speakers and vias decided, fold by fold, by attribution models trained without the
+    fold (and, as the shipped model, on the project's annotations: `always`)."""
     import copy
 
     from marsad.attribution import attribute
@@ -201,7 +204,7 @@ def _attribute_folds(docs: dict, golds: list[dict], folds: int) -> dict:
 
     order = sorted(docs)
     attributed = {}
-    for _, model, held_out in attribution_folds([docs[i] for i in order], [golds[i] for i in order], folds):
+    for _, model, held_out in attribution_folds([docs[i] for i in order], [golds[i] for i in order], folds, always=always):
         for j in held_out:
             attributed[order[j]] = attribute(model, copy.deepcopy(docs[order[j]]))
     return attributed

@@ -106,10 +106,13 @@ def train_attribution(corpus: Sequence[str | Path], output: str | Path, settings
 
 
 def cross_validate(docs: Sequence[Document], golds: Sequence[dict], folds: int = 5,
-                   settings: Settings | None = None) -> Iterator[tuple[int, AttributionModel, list[int]]]:
-    """For each fold: a model trained on the other folds, and the indices of the held-out articles."""
+                   settings: Settings | None = None,
+                   always: tuple[Sequence[Document], Sequence[dict]] = ((), ())) -> Iterator[tuple[int, AttributionModel, list[int]]]:
+    """For each fold: a model trained on the other folds (and on the `always` documents and
+    golds), and the indices of the held-out articles."""
     assignment = [fold_of(d.id, folds) for d in docs]
     for k in range(folds):
         train = [i for i, f in enumerate(assignment) if f != k]
-        model = train_attribution_model([docs[i] for i in train], [golds[i] for i in train], settings)
+        model = train_attribution_model([docs[i] for i in train] + list(always[0]),
+                                        [golds[i] for i in train] + list(always[1]), settings)
         yield k, model, [i for i, f in enumerate(assignment) if f == k]

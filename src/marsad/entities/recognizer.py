@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from marsad.entities.matcher import Match, arabic_readings, match_names, stem_offset
@@ -90,6 +90,17 @@ def _person_at(entries: list[NameEntry], when: dt.date | None) -> NameEntry:
     latest = [e for e in people if e.offices and (when is None or (e.offices[0].start or dt.date.min) <= when)]
     return max(latest or people, key=lambda e: max(o.start or dt.date.min for o in e.offices) if e.offices
                else dt.date.min)
+
+
+def _country_or_capital(entries: list[NameEntry], named: set[str]) -> NameEntry:
+    """A country's name that is also another country's capital (عمان: Oman, and Amman, written
+    عمّان) reads as the capital when the article otherwise names the capital's country and not
+    the other (الأردن، الأردني)."""
+    country = entries[0]
+    capital = next((e for e in entries if e.kind == "capital" and e.code != country.code), None)
+    if capital is not None and capital.code in named and country.code not in named:
+        return replace(capital, ambiguous=False)
+    return country
 
 
 def _from_entry(m: Match, entry: NameEntry, when: dt.date | None) -> Candidate:
@@ -175,12 +186,15 @@ class EntityRecognizer:
 
     def _compose(self, matches: list[Match], tokens: list[Token], when: dt.date | None) -> list[Candidate]:
         out: list[Candidate] = []
+        codes_named = {m.entry.code for m in matches if m.entry.code and len({e.code for e in m.entries}) == 1}
         i = 0
         while i < len(matches):
             m = matches[i]
             entry = m.entry
             if entry.kind == "person" and len(m.entries) > 1:
                 entry = _person_at(m.entries, when)  # خامنئي: Ali or Mojtaba, by the date
+            elif entry.kind == "country" and len(m.entries) > 1:
+                entry = _country_or_capital(m.entries, codes_named)
             if entry.kind not in ("role", "institution"):
                 out.append(_from_entry(m, entry, when))
                 i += 1

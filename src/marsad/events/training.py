@@ -61,7 +61,7 @@ class Settings:
     c_sentences: float = 0.3
     c_parties: float = 0.5
     c_pairs: float = 0.5
-    c_places: float = 0.2
+    c_places: float = 0.1
     c_dates: float = 0.15
     c_moods: float = 0.15
     c_own_side: float = 0.5
