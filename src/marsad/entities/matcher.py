@@ -80,6 +80,8 @@ def _longest(tokens: list[Token], i: int, readings: tuple[tuple[int, str], ...],
             entries = table.get(key)
             if loose and k == 1 and entries and not _rare_long_word(stem):
                 continue  # one loosely spelled word is too easily an ordinary word (المقرب)
+            if k == 1 and entries and letters and not latin and _fused_word(tokens[i].norm, stem, entries):
+                continue
             if entries and (best is None or k > best[0] or (k == best[0] and letters < best[1])):
                 best = (k, letters, entries)
     return best
@@ -87,6 +89,13 @@ def _longest(tokens: list[Token], i: int, readings: tuple[tuple[int, str], ...],
 
 def _rare_long_word(word: str) -> bool:
     return len(word) >= 6 and zipf(word) < 2.0
+
+
+def _fused_word(word: str, stem: str, entries: list[NameEntry]) -> bool:
+    """Is a one-word gazetteer place read out of a word by its clitics (لايزال → ل + ايزال,
+    بلاتر → ب + لاتر) more likely a word of its own? News writes a place bare more often
+    than with any one clitic, so the bare form must be the more common of the two."""
+    return all(e.kind == "place" for e in entries) and zipf(stem) < zipf(word)
 
 
 def match_names(tokens: list[Token], index: NameIndex, text: str = "") -> list[Match]:

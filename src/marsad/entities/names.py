@@ -297,6 +297,27 @@ def org_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def people_first_words() -> dict[str, frozenset[str]]:
+    """kb id → the normalized first words of the person's names of two words or more (فيصل,
+    بشار). A known person's family name after another given name is someone else."""
+    out: dict[str, set[str]] = {}
+    for path in sorted(p.name for p in DATA.iterdir() if p.name.startswith("people_")):
+        for entry in load_jsonl(path):
+            for ar in entry.get("ar", ()):
+                words = normalize(ar).split()
+                if len(words) > 1 and len(words[0]) > 2:
+                    out.setdefault(f"person:{entry['id']}", set()).add(words[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Normalized first words of the people the lexicon knows (فيصل, بشار): a token that is
+    one is a name, even where a clitic reading makes a verb of it (ف + يصل)."""
+    return frozenset(w for words in people_first_words().values() for w in words)
+
+
+@lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     """Normalized titles that stand right before a person's name (المحامي, الشيخ)."""
     return frozenset(normalize(w) for entry in _optional("not_names.jsonl")

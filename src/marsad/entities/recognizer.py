@@ -22,9 +22,11 @@ from marsad.entities.names import (
     NameEntry,
     NameIndex,
     Office,
+    given_names,
     name_index,
     not_name_words,
     org_heads,
+    people_first_words,
     person_titles,
     place_nouns,
     zipf,
@@ -39,6 +41,7 @@ from marsad.text import normalize as normalize_key
 _NAME_PARTICLES = frozenset(["عبد", "ابو", "ابن", "بن", "بنت", "ال", "ام", "الدين", "الله", "عبدالله"])
 _GRACE = dt.timedelta(days=31)
 _TITLE_LINKS = frozenset(["في", "من", "ب", "باسم"])
+_TANWIN = frozenset("\u064b\u064c\u064d")
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
 # The tagger's marginal probability a span needs: one-word spans are more often noise.
 _MODEL_MIN, _MODEL_MIN_ONE = 0.4, 0.72
@@ -129,6 +132,8 @@ class EntityRecognizer:
         self.tagger = tagger if tagger is not None else _default_tagger()
         self._gazetteer = _default_gazetteer()
         self._not_names = not_name_words()
+        self._given_names = given_names()
+        self._people_first_words = people_first_words()
         self._org_heads = org_heads()
         self._titles = person_titles()
         self._title_first_words = frozenset(t.split(" ", 1)[0] for t in self._titles if " " in t)
@@ -196,7 +201,8 @@ class EntityRecognizer:
             elif entry.kind == "country" and len(m.entries) > 1:
                 entry = _country_or_capital(m.entries, codes_named)
             if entry.kind not in ("role", "institution"):
-                out.append(_from_entry(m, entry, when))
+                namesake = self._namesake(m, entry, tokens, matches[i - 1] if i else None)
+                out.append(namesake or _from_entry(m, entry, when))
                 i += 1
                 continue
             qual, end_match, i = self._qualifier(matches, i + 1, entry, m, when, out)
@@ -230,6 +236,22 @@ class EntityRecognizer:
                                      "ORG" if named else "ROLE", "role", key, of, code, sector,
                                      confidence=0.75 if code else 0.5, extra={"role": role}))
         return out
+
+    def _namesake(self, m: Match, entry: NameEntry, tokens: list[Token], prev: Match | None) -> Candidate | None:
+        """A known person's one-word family name after another given name (غيث الطراونة is
+        not Fayez al-Tarawneh; حافظ الأسد is not Bashar): an unknown person of both words."""
+        if entry.kind != "person" or m.first != m.last or m.first == 0 or (prev and prev.last == m.first - 1):
+            return None
+        before = tokens[m.first - 1]
+        given = next((stem for prefix, stem in clitic_splits(before.norm) if stem in self._given_names
+                      and all(c in ("و", "ف") for c in prefix)), None)
+        if given is None or given in self._people_first_words.get(entry.kb_id, ()) or \
+                given in self._not_names:
+            return None
+        start = stem_offset(before, len(before.norm) - len(given))
+        surface = tokens[m.first - 1].text[start - before.start:] + " " + tokens[m.first].text
+        return Candidate(start, m.end, m.first - 1, m.last, "PER", "pattern", f"model:PER:{given} {tokens[m.first].norm}",
+                         transliterate(surface), confidence=0.6, extra={"namesake": True})
 
     def _add_quoted_orgs(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
         """موقع "38 نورث", صحيفة «الأخبار»: a short quoted name after an organization noun."""
@@ -275,11 +297,11 @@ class EntityRecognizer:
             while last < len(tokens) and len(words) < 4:
                 tok = tokens[last]
                 if last in taken or not tok.is_arabic or tok.norm in self._not_names or (
-                        words and "\n" in doc.text[tokens[last - 1].end:tok.start]):
-                    break
+                        words and "\n" in doc.text[tokens[last - 1].end:tok.start]) or _TANWIN.intersection(tok.text):
+                    break  # (a word written with tanwin, مشتبهاً, is no name)
                 if not words and (len(tok.norm) < 3 or tok.norm[0] == "و" or any(
-                        "ال" in prefix for prefix, _ in clitic_splits(tok.norm))):
-                    break  # a name does not start with the article or a conjunction
+                        "ال" in prefix for prefix, _ in clitic_splits(tok.norm)) or self._preposition_phrase(tok)):
+                    break  # a name does not start with the article, a conjunction or a preposition
                 words.append(tok.norm)
                 last += 1
                 if len(words) >= 2 and words[-1] not in _NAME_PARTICLES:
@@ -393,14 +415,21 @@ class EntityRecognizer:
                         c.extra.pop("ambiguous")  # the tagger reads المغرب as a name too
                 # The lexicon wins, except a longer organization name around a nationality
                 # (حزب الاتحاد الديمقراطي الكردي).
-                # Also a person whose family name is a nisba (أبو حمزة المصري), and a confident
-                # longer name around a place word (صلاح الدين الأيوبي).
+                # Also a person whose family name is a nisba (أبو حمزة المصري), a confident
+                # longer name around a place word (صلاح الدين الأيوبي), a confident organization
+                # named by a town (برشلونة, a club), and a longer name around a known
+                # person's (`_extend_known_person`).
                 within = all(span_start <= c.start and c.end <= span_end for c in inside)
                 longer = within and (span_end - span_start) > max(c.end - c.start for c in inside)
-                if not (longer and span.type in ("ORG", "PER") and (
-                        all(c.type == "NORP" for c in inside) or (
-                        span.confidence >= 0.9 and all(c.how == "lexicon" and c.type in ("GPE", "LOC")
-                                                       and not c.key.startswith("country:") for c in inside)))):
+                if longer and span.type == "PER" and all(
+                        c.type == "PER" and (c.how == "lexicon" or c.extra.get("namesake")) for c in inside):
+                    if self._extend_known_person(inside, first, last, span_end, replaced):
+                        continue
+                elif not (span.type in ("ORG", "PER") and (
+                        longer and all(c.type == "NORP" for c in inside) or (
+                        span.confidence >= 0.9 and (longer or within and span.type == "ORG") and all(
+                            c.how == "lexicon" and c.type in ("GPE", "LOC") and not c.key.startswith("country:")
+                            for c in inside)))):
                     continue
                 replaced.update(id(c) for c in inside)
             # وكالة الأنباء الإيرانية: an organization named with a nationality belongs to it.
@@ -424,6 +453,20 @@ class EntityRecognizer:
             cands = [c for c in cands if id(c) not in replaced and id(c) not in roles.used]
         return sorted(cands + added, key=lambda c: c.start)
 
+    @staticmethod
+    def _extend_known_person(inside: list[Candidate], first: int, last: int, span_end: int,
+                             replaced: set[int]) -> bool:
+        """A longer name the tagger found around a known person's: from the same first word it
+        is that person named more fully (صباح الأحمد الصباح), and the known reading stretches
+        over it (True); with other names before, it is someone who shares a family name (جان
+        دافيد ليفيت is not Karoline Leavitt): False, and the tagger's span takes its place."""
+        head = min(inside, key=lambda c: c.start)
+        if head.first != first or any(c.key != head.key for c in inside):
+            return False
+        head.end, head.last = span_end, last
+        replaced.update(id(c) for c in inside if c is not head)
+        return True
+
     def _head_sector(self, token: Token) -> str | None:
         """The sector an organization's head noun gives it (`org_heads.jsonl`), or None."""
         return next((self._org_heads[stem] for _, stem in clitic_splits(token.norm) if stem in self._org_heads), None)
@@ -433,7 +476,9 @@ class EntityRecognizer:
         administrative noun before a place's name; an organization keeps the noun that heads it
         (وكالة الأنباء الإيرانية)."""
         def is_word(t: Token) -> bool:
-            return not t.is_arabic and not t.text[:1].isalnum() or any(
+            if not t.is_arabic and not t.text[:1].isalnum() or t.norm in self._not_names:
+                return True
+            return t.norm not in self._given_names and any(
                 stem in self._not_names for _, stem in clitic_splits(t.norm))
         while first <= last and is_word(tokens[first]):
             if etype == "ORG" and any(stem in self._org_heads for _, stem in clitic_splits(tokens[first].norm)):
@@ -444,6 +489,13 @@ class EntityRecognizer:
         if etype == "LOC" and first < last and self._place_noun_kind(tokens[first].norm) == "admin":
             first += 1  # مديرية الزهيرة: the district is the name after its noun
         return first, last
+
+    def _preposition_phrase(self, token: Token) -> bool:
+        """Does a word read as a preposition before a common word (بحزن, بشدة, لصالح) rather
+        than a name (بشار, بلال)?"""
+        return token.norm not in self._given_names and any(
+            prefix and prefix[-1] in ("ب", "ل", "ك") and zipf(stem) >= 3.5
+            for prefix, stem in clitic_splits(token.norm)[1:])
 
     def _strip_clitics(self, token: Token) -> int:
         """Where a tagged name starts inside its first token (وبوتين → بوتين)."""

@@ -1,0 +1,60 @@
+"""Where a name begins and ends, and whose it is: a given name that a clitic reading turns into
+a verb stays in the name, a word that only reads as a town through its clitic is no town, a
+known family name after another given name is someone else, and a title followed by
+ordinary words (a preposition phrase, a word written with tanwin) names nobody."""
+
+import pytest
+
+from marsad import extract
+
+
+def _named(text: str) -> list:
+    return [e for e in extract(text, published="2024-06-01").entities if e.type in ("PER", "ORG", "GPE", "LOC")]
+
+
+def test_given_name_read_as_clitic_and_verb_stays_in_the_name():
+    # فيصل also reads as ف + يصل (arrives): the whole word is a given name.
+    people = [e for e in _named("وقال فيصل الخطيب، الناطق باسم الحزب، إن الحكومة تتحمل المسؤولية.")
+              if e.type == "PER"]
+    assert [e.text for e in people] == ["فيصل الخطيب"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد أن الجيش لايزال يحاصر المدينة من ثلاث جهات.",
+    "وقال المتحدث إن المفاوضات لاتزال متعثرة.",
+])
+def test_word_fused_with_a_clitic_is_no_town(text):
+    assert _named(text) == []
+
+
+def test_longer_name_around_a_known_family_name_is_someone_else():
+    (envoy,) = [e for e in _named("وأكد السفير الفرنسي جان دافيد ليفيت أن بلاده تدعم الحل السياسي.")
+                if e.type == "PER"]
+    assert envoy.text == "جان دافيد ليفيت"
+    assert envoy.kb_id is None
+
+
+def test_other_given_name_before_a_known_family_name_is_someone_else():
+    (daughter,) = [e for e in _named("وقالت إيفانكا ترامب إن والدها سيزور الرياض الشهر المقبل.")
+                   if e.type == "PER"]
+    assert daughter.text == "إيفانكا ترامب"
+    assert daughter.kb_id is None
+
+
+def test_known_person_with_own_given_name_keeps_identity():
+    people = [e for e in _named("وقال رئيس الوزراء الأردني فايز الطراونة إن الحكومة ستستقيل.") if e.type == "PER"]
+    assert [(e.text, e.kb_id) for e in people] == [("فايز الطراونة", "person:fayez-al-tarawneh")]
+
+
+@pytest.mark.parametrize("text", [
+    "وأضاف الإمام بحزن شديد أن المسجد بني قبل قرون.",
+    "واعتبر المحامي مشتبهاً به كل من حضر الاجتماع.",
+])
+def test_title_before_ordinary_words_names_nobody(text):
+    assert [e.text for e in _named(text) if e.type == "PER"] == []
+
+
+def test_title_before_name_starting_like_a_preposition_still_names():
+    # بلال reads as ب + لال, a rare word: the name stands.
+    people = [e for e in _named("وقال الشيخ بلال الحسن إن الوضع في المخيم خطير.") if e.type == "PER"]
+    assert [e.text for e in people] == ["بلال الحسن"]
