@@ -58,3 +58,13 @@ def test_title_before_name_starting_like_a_preposition_still_names():
     # بلال reads as ب + لال, a rare word: the name stands.
     people = [e for e in _named("وقال الشيخ بلال الحسن إن الوضع في المخيم خطير.") if e.type == "PER"]
     assert [e.text for e in people] == ["بلال الحسن"]
+
+
+def test_place_noun_then_conjunction_is_a_list_not_a_name():
+    places = [e.text for e in _named("وقصفت الطائرات قرى وبلدات ريف إدلب الجنوبي.") if e.type in ("GPE", "LOC")]
+    assert "وبلدات" not in places and "بلدات" not in places
+
+
+def test_unknown_town_after_city_noun_still_named():
+    places = [e.text for e in _named("وانفجرت عبوة ناسفة في مدينة وهران غرب البلاد.") if e.type in ("GPE", "LOC")]
+    assert places == ["وهران"]

@@ -359,14 +359,17 @@ class EntityRecognizer:
             if not t.is_arabic or i in taken:
                 continue
             # Only the construct form (مدينة زبيد): with the article (المدينة هادئة) the next
-            # word is an adjective.
+            # word is an adjective; another place noun or a word after a conjunction (قرى وبلدات)
+            # is a list, not a name.
             kind = self._place_noun_kind(t.norm)
             j = i + 1
             if tokens[j].text == "#" and j + 1 < len(tokens):
                 j += 1  # مدينة #زبيد: news sites tag places as hashtags
             nxt = tokens[j]
             if kind not in ("admin", "feature") or j in taken or not nxt.is_arabic or \
-                    nxt.norm in self._not_names or nxt.norm in self._place_nouns or len(nxt.norm) < 3 or \
+                    nxt.norm in self._not_names or len(nxt.norm) < 3 or \
+                    any(stem in self._place_nouns for _, stem in clitic_splits(nxt.norm)) or \
+                    nxt.norm[0] in "وف" and zipf(nxt.norm[1:]) >= zipf(nxt.norm) or \
                     "\n" in doc.text[t.end:nxt.start] or zipf(nxt.norm) >= 4.5:
                 continue
             if kind == "feature":
