@@ -318,13 +318,6 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def person_titles() -> frozenset[str]:
-    """Normalized titles that stand right before a person's name (المحامي, الشيخ)."""
-    return frozenset(normalize(w) for entry in _optional("not_names.jsonl")
-                     if entry.get("kind") == "title" for w in entry["words"])
-
-
-@lru_cache(maxsize=1)
 def place_nouns() -> dict[str, str]:
     """Normalized place noun → kind (admin | feature | extent)."""
     return {normalize(w): entry["kind"] for entry in _optional("place_nouns.jsonl") for w in entry["words"]}

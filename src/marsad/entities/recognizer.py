@@ -1,6 +1,7 @@
 """Entity recognition and actor coding: lexicon, statistical tagger, role phrases, coreference.
 
-Layers, each recorded in `Mention.how` (pattern: a quoted name after an organization noun):
+Layers, each recorded in `Mention.how` (pattern: a quoted name after an organization noun, an
+unknown name after a place noun, a known family name after another given name):
 1. lexicon: known names (people, organizations, countries, demonyms, places, role words),
    matched through attached clitics;
 2. role: a role or institution word combined with a nationality or country
@@ -27,7 +28,6 @@ from marsad.entities.names import (
     not_name_words,
     org_heads,
     people_first_words,
-    person_titles,
     place_nouns,
     zipf,
 )
@@ -40,8 +40,6 @@ from marsad.text import normalize as normalize_key
 # Name parts that never identify a person on their own.
 _NAME_PARTICLES = frozenset(["عبد", "ابو", "ابن", "بن", "بنت", "ال", "ام", "الدين", "الله", "عبدالله"])
 _GRACE = dt.timedelta(days=31)
-_TITLE_LINKS = frozenset(["في", "من", "ب", "باسم"])
-_TANWIN = frozenset("\u064b\u064c\u064d")
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
 # The tagger's marginal probability a span needs: one-word spans are more often noise.
 _MODEL_MIN, _MODEL_MIN_ONE = 0.4, 0.72
@@ -135,8 +133,6 @@ class EntityRecognizer:
         self._given_names = given_names()
         self._people_first_words = people_first_words()
         self._org_heads = org_heads()
-        self._titles = person_titles()
-        self._title_first_words = frozenset(t.split(" ", 1)[0] for t in self._titles if " " in t)
         self._place_nouns = place_nouns()
         self._place_noun_kind = lru_cache(maxsize=65536)(self._construct_place_noun)
 
@@ -147,7 +143,6 @@ class EntityRecognizer:
         cands = self._compose(matches, tokens, when)
         cands = self._add_quoted_orgs(doc, tokens, cands)
         cands = self._add_model_spans(doc, tokens, cands)
-        cands = self._add_titled_names(doc, tokens, cands)
         cands = self._add_named_places(doc, tokens, cands)
         cands = _link_parenthesized_aliases(tokens, cands)
         cands = self._link_short_forms(tokens, cands)
@@ -275,76 +270,6 @@ class EntityRecognizer:
                                    f"quoted:{surface}", transliterate(surface), None, sector,
                                    confidence=0.6))
         return sorted(cands + added, key=lambda c: c.start) if added else cands
-
-    def _add_titled_names(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
-        """A two-word name right after a title or an unnamed role (المحامي X Y, وزير الداخلية
-        الليبي X Y, الشيخ X بن Y): the words that cannot be names stop it."""
-        taken = {i for c in cands for i in range(c.first, c.last + 1)}
-        starts = [c.last + 1 for c in cands if c.extra.get("role_only")]
-        for i, t in enumerate(tokens):
-            if t.is_arabic and t.norm in self._titles:
-                starts.append(i + 1)
-                if i + 3 < len(tokens) and tokens[i + 1].norm in _TITLE_LINKS:
-                    starts.append(i + 3)  # الناشط في الحراك X Y, القيادي في حزب X Y
-            elif t.norm in self._title_first_words and i + 1 < len(tokens) and \
-                    f"{t.norm} {tokens[i + 1].norm}" in self._titles:
-                starts.append(i + 2)
-        added = []
-        roles = _RolesBefore(cands)
-        for first in sorted(set(starts)):
-            last = first
-            words = []
-            while last < len(tokens) and len(words) < 4:
-                tok = tokens[last]
-                if last in taken or not tok.is_arabic or tok.norm in self._not_names or (
-                        words and "\n" in doc.text[tokens[last - 1].end:tok.start]) or _TANWIN.intersection(tok.text):
-                    break  # (a word written with tanwin, مشتبهاً, is no name)
-                if not words and (len(tok.norm) < 3 or tok.norm[0] == "و" or any(
-                        "ال" in prefix for prefix, _ in clitic_splits(tok.norm)) or self._preposition_phrase(tok)):
-                    break  # a name does not start with the article, a conjunction or a preposition
-                words.append(tok.norm)
-                last += 1
-                if len(words) >= 2 and words[-1] not in _NAME_PARTICLES:
-                    break
-            if len(words) < 2 or words[-1] in _NAME_PARTICLES:
-                continue
-            last -= 1
-            surface = doc.text[tokens[first].start:tokens[last].end]
-            cand = Candidate(tokens[first].start, tokens[last].end, first, last, "PER", "role",
-                             f"titled:{' '.join(words)}", transliterate(surface), confidence=0.55)
-            _code_from_context(cand, roles)
-            added.append(cand)
-            taken.update(range(first, last + 1))
-        if roles.used:
-            cands = [c for c in cands if id(c) not in roles.used]
-        added += self._names_before_roles(doc, tokens, cands, taken)
-        return sorted(cands + added, key=lambda c: c.start) if added else cands
-
-    def _names_before_roles(self, doc: Document, tokens: list[Token], cands: list[Candidate],
-                            taken: set[int]) -> list[Candidate]:
-        """Apposition: أكد روبرت فورد سفير الولايات المتحدة: the two words before a coded role,
-        after a word that cannot be a name, are that person's name."""
-        added = []
-        for role in [c for c in cands if c.extra.get("role_only") and c.code]:
-            first, last = role.first - 2, role.first - 1
-            if first < 0 or taken & {first, last}:
-                continue
-            before, name = (tokens[first - 1] if first > 0 else None), tokens[first:last + 1]
-            if not all(t.is_arabic and t.norm not in self._not_names and len(t.norm) > 2 for t in name):
-                continue
-            if name[0].norm[0] == "و" or "ال" in clitic_splits(name[0].norm)[-1][0]:
-                continue
-            if before is not None and before.is_arabic and before.norm not in self._not_names:
-                continue  # the name must follow a verb, a function word or punctuation
-            if "\n" in doc.text[name[0].end:name[1].start]:
-                continue
-            surface = doc.text[name[0].start:name[1].end]
-            office, code, sector = role.extra["role"]
-            added.append(Candidate(name[0].start, name[1].end, first, last, "PER", "role",
-                                   f"titled:{name[0].norm} {name[1].norm}", transliterate(surface),
-                                   code, sector, office=office, confidence=0.5))
-            taken.update((first, last))
-        return added
 
     def _construct_place_noun(self, word: str) -> str | None:
         """The kind of place noun `word` is in construct form (بمحافظة, not المحافظة), or None."""
@@ -492,13 +417,6 @@ class EntityRecognizer:
         if etype == "LOC" and first < last and self._place_noun_kind(tokens[first].norm) == "admin":
             first += 1  # مديرية الزهيرة: the district is the name after its noun
         return first, last
-
-    def _preposition_phrase(self, token: Token) -> bool:
-        """Does a word read as a preposition before a common word (بحزن, بشدة, لصالح) rather
-        than a name (بشار, بلال)?"""
-        return token.norm not in self._given_names and any(
-            prefix and prefix[-1] in ("ب", "ل", "ك") and zipf(stem) >= 3.5
-            for prefix, stem in clitic_splits(token.norm)[1:])
 
     def _strip_clitics(self, token: Token) -> int:
         """Where a tagged name starts inside its first token (وبوتين → بوتين)."""
