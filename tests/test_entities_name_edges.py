@@ -1,7 +1,8 @@
 """Where a name begins and ends, and whose it is: a given name that a clitic reading turns into
 a verb stays in the name, a word that only reads as a town through its clitic is no town, a
 known family name after another given name is someone else, and a title followed by
-ordinary words (a preposition phrase, a word written with tanwin) names nobody."""
+ordinary words (a preposition phrase, a word written with tanwin) names nobody, nor does a
+place noun that is really a verb or a noun described by an adjective."""
 
 import pytest
 
@@ -68,3 +69,16 @@ def test_place_noun_then_conjunction_is_a_list_not_a_name():
 def test_unknown_town_after_city_noun_still_named():
     places = [e.text for e in _named("وانفجرت عبوة ناسفة في مدينة وهران غرب البلاد.") if e.type in ("GPE", "LOC")]
     assert places == ["وهران"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأدى النزاع إلى مقتل العشرات خلال أسبوع.",  # وأدى (led to) normalizes like وادي (valley)
+    "وهبطت الطائرة في قاعدة جوية قرب العاصمة.",  # a nisba adjective describes the base
+])
+def test_place_noun_reading_of_a_phrase_names_no_place(text):
+    assert [e.text for e in _named(text) if e.type in ("GPE", "LOC")] == []
+
+
+def test_unknown_mountain_after_feature_noun_is_named():
+    places = [e.text for e in _named("واستعاد الجيش السيطرة على جبل سمامة بعد معارك عنيفة.") if e.type == "LOC"]
+    assert places == ["جبل سمامة"]

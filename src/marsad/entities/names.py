@@ -17,6 +17,7 @@ from marsad.text import normalize, tokenize
 
 # Which reading wins when one key names several things: a known person beats an
 # organization, which beats a country, a demonym, a role word, then a gazetteer place.
+HAMZA_ALEFS = frozenset("أإآ")
 PRIORITY = {"person": 70, "org": 60, "country": 55, "capital": 50, "demonym": 45,
             "role": 40, "institution": 40, "place": 30}
 
@@ -321,3 +322,11 @@ def given_names() -> frozenset[str]:
 def place_nouns() -> dict[str, str]:
     """Normalized place noun → kind (admin | feature | extent)."""
     return {normalize(w): entry["kind"] for entry in _optional("place_nouns.jsonl") for w in entry["words"]}
+
+
+@lru_cache(maxsize=1)
+def hamza_place_nouns() -> frozenset[str]:
+    """Normalized place nouns written with a hamza on the alef (إقليم): a word written with one
+    is no hamza-less place noun that it normalizes to (وأدى, a verb, is not وادي)."""
+    return frozenset(normalize(w) for entry in _optional("place_nouns.jsonl") for w in entry["words"]
+                     if HAMZA_ALEFS.intersection(w))

@@ -20,10 +20,12 @@ from functools import lru_cache
 
 from marsad.entities.matcher import Match, arabic_readings, match_names, stem_offset
 from marsad.entities.names import (
+    HAMZA_ALEFS,
     NameEntry,
     NameIndex,
     Office,
     given_names,
+    hamza_place_nouns,
     name_index,
     not_name_words,
     org_heads,
@@ -134,6 +136,7 @@ class EntityRecognizer:
         self._people_first_words = people_first_words()
         self._org_heads = org_heads()
         self._place_nouns = place_nouns()
+        self._hamza_place_nouns = hamza_place_nouns()
         self._place_noun_kind = lru_cache(maxsize=65536)(self._construct_place_noun)
 
     def __call__(self, doc: Document) -> Document:
@@ -287,6 +290,9 @@ class EntityRecognizer:
             # word is an adjective; another place noun or a word after a conjunction (قرى وبلدات)
             # is a list, not a name.
             kind = self._place_noun_kind(t.norm)
+            if kind == "feature" and HAMZA_ALEFS.intersection(t.text) and \
+                    _stem_of(t.norm, self._place_nouns) not in self._hamza_place_nouns:
+                continue  # وأدى (led to) is no وادي
             j = i + 1
             if tokens[j].text == "#" and j + 1 < len(tokens):
                 j += 1  # مدينة #زبيد: news sites tag places as hashtags
@@ -295,8 +301,9 @@ class EntityRecognizer:
                     nxt.norm in self._not_names or len(nxt.norm) < 3 or \
                     any(stem in self._place_nouns for _, stem in clitic_splits(nxt.norm)) or \
                     nxt.norm[0] in "وف" and zipf(nxt.norm[1:]) >= zipf(nxt.norm) or \
-                    "\n" in doc.text[t.end:nxt.start] or zipf(nxt.norm) >= 4.5:
-                continue
+                    "\n" in doc.text[t.end:nxt.start] or zipf(nxt.norm) >= 4.5 or \
+                    nxt.norm.endswith("يه") and not nxt.norm.startswith("ال") and zipf(nxt.norm) >= 3.0:
+                continue  # (قاعدة جوية, منطقة سكنية: a common nisba adjective describes, it names nothing)
             if kind == "feature":
                 start, first = stem_offset(t, len(t.norm) - len(_stem_of(t.norm, self._place_nouns))), i
                 etype = "LOC"
