@@ -82,3 +82,16 @@ def test_place_noun_reading_of_a_phrase_names_no_place(text):
 def test_unknown_mountain_after_feature_noun_is_named():
     places = [e.text for e in _named("واستعاد الجيش السيطرة على جبل سمامة بعد معارك عنيفة.") if e.type == "LOC"]
     assert places == ["جبل سمامة"]
+
+
+@pytest.mark.parametrize("text", [
+    "ويشعر السكان بعدم أمان في الأحياء الشرقية.",  # GeoNames spells Amman امان too
+    "وأغلقت السلطات رياض الأطفال والمدارس بسبب الوباء.",  # and Riyadh رياض
+])
+def test_everyday_word_spelling_of_a_city_is_no_city(text):
+    assert [e.text for e in _named(text) if e.type in ("GPE", "LOC")] == []
+
+
+def test_usual_spelling_of_the_same_city_still_named():
+    (rome,) = [e for e in _named("وقال السفير إن روما تدعم الحل السياسي.") if e.type == "GPE"]
+    assert rome.code == "ITA"

@@ -18,6 +18,7 @@ from marsad.text import normalize, tokenize
 # Which reading wins when one key names several things: a known person beats an
 # organization, which beats a country, a demonym, a role word, then a gazetteer place.
 HAMZA_ALEFS = frozenset("أإآ")
+_EVERYDAY_ZIPF = 4.0  # a word this common in news and web text is an everyday word
 PRIORITY = {"person": 70, "org": 60, "country": 55, "capital": 50, "demonym": 45,
             "role": 40, "institution": 40, "place": 30}
 
@@ -247,9 +248,17 @@ def _add_places(index: NameIndex) -> None:
         from marsad.gazetteer import Gazetteer
     except ImportError:
         return
-    for key, rec in Gazetteer.default().items():
-        if _place_is_nameworthy(key, rec):
-            index.add(key, NameEntry("place", rec.type, f"place:{key}", key, rec.country))
+    places = [(key, rec) for key, rec in Gazetteer.default().items() if _place_is_nameworthy(key, rec)]
+    # GeoNames lists spellings that are everyday words (ريم and روم for Rome, امان for Amman,
+    # رياض for Riyadh): such a spelling counts only when the place has no commoner one.
+    commonest: dict[int, float] = {}
+    for key, rec in places:
+        if isinstance(rec.geonameid, int):
+            commonest[rec.geonameid] = max(commonest.get(rec.geonameid, 0.0), zipf(key))
+    for key, rec in places:
+        if isinstance(rec.geonameid, int) and zipf(key) >= _EVERYDAY_ZIPF and zipf(key) < commonest[rec.geonameid]:
+            continue
+        index.add(key, NameEntry("place", rec.type, f"place:{key}", key, rec.country))
 
 
 
