@@ -95,3 +95,10 @@ def test_everyday_word_spelling_of_a_city_is_no_city(text):
 def test_usual_spelling_of_the_same_city_still_named():
     (rome,) = [e for e in _named("وقال السفير إن روما تدعم الحل السياسي.") if e.type == "GPE"]
     assert rome.code == "ITA"
+
+
+def test_given_name_ali_at_the_end_of_a_name_is_not_the_preposition():
+    # normalization folds على (on) and علي (Ali) into one form; the spelling with ي is the name
+    people = [e.text for e in _named("وأعلن عبد العزيز علي المتحدث باسم وزارة الداخلية أن الهجوم فشل.")
+              if e.type == "PER"]
+    assert people == ["عبد العزيز علي"]

@@ -114,3 +114,13 @@ def test_gazetteer_record_is_frozen():
 def test_gazetteer_items_carry_records(gaz):
     pairs = dict((key, rec) for key, rec in gaz.items() if key == "بيروت")
     assert pairs["بيروت"].name == "Beirut" and pairs["بيروت"].population > 1_000_000
+
+
+@pytest.mark.parametrize("word", ["المملكة", "المملكه"])
+def test_everyday_word_is_no_spelling_variant_of_a_place(gaz, word):
+    # المملكة (the kingdom) shares its skeleton with مالقة (Málaga)
+    assert gaz.lookup(word) == []
+
+
+def test_rare_spelling_variant_still_resolves(gaz):
+    assert gaz.resolve("استنبول") is gaz.resolve("اسطنبول") is not None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.errors import KnowledgeError
-from marsad.knowledge import DATA, load_jsonl
+from marsad.knowledge import DATA, EVERYDAY_ZIPF, load_jsonl, zipf
 from marsad.text.normalize import normalize
 
 GAZETTEER_FILE = "gazetteer.jsonl"
@@ -211,8 +211,10 @@ class Gazetteer:
     def lookup(self, name: str) -> list[GeoRecord]:
         """Records named `name`: exact normalized matches, else transliteration-variant matches.
         Best candidates first (country, capital, then by population)."""
-        hits = self._exact.get(name_key(name))
-        if not hits:
+        key = name_key(name)
+        hits = self._exact.get(key, [])
+        if not hits and zipf(key) < EVERYDAY_ZIPF:
+            # (an everyday word is no variant spelling of a place: المملكة is not مالقة)
             hits = self._skeleton.get(place_key(name), [])
         return sorted(hits, key=lambda r: (-_rank(r), -(r.population or 0)))
 

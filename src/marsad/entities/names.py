@@ -12,13 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from marsad.knowledge import DATA, load_jsonl, zipf
+from marsad.knowledge import DATA, EVERYDAY_ZIPF, load_jsonl, zipf
 from marsad.text import normalize, tokenize
 
 # Which reading wins when one key names several things: a known person beats an
 # organization, which beats a country, a demonym, a role word, then a gazetteer place.
 HAMZA_ALEFS = frozenset("أإآ")
-_EVERYDAY_ZIPF = 4.0  # a word this common in news and web text is an everyday word
 PRIORITY = {"person": 70, "org": 60, "country": 55, "capital": 50, "demonym": 45,
             "role": 40, "institution": 40, "place": 30}
 
@@ -256,7 +255,7 @@ def _add_places(index: NameIndex) -> None:
         if isinstance(rec.geonameid, int):
             commonest[rec.geonameid] = max(commonest.get(rec.geonameid, 0.0), zipf(key))
     for key, rec in places:
-        if isinstance(rec.geonameid, int) and zipf(key) >= _EVERYDAY_ZIPF and zipf(key) < commonest[rec.geonameid]:
+        if isinstance(rec.geonameid, int) and zipf(key) >= EVERYDAY_ZIPF and zipf(key) < commonest[rec.geonameid]:
             continue
         index.add(key, NameEntry("place", rec.type, f"place:{key}", key, rec.country))
 

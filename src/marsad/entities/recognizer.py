@@ -411,10 +411,11 @@ class EntityRecognizer:
         administrative noun before a place's name; an organization keeps the noun that heads it
         (وكالة الأنباء الإيرانية)."""
         def is_word(t: Token) -> bool:
-            if not t.is_arabic and not t.text[:1].isalnum() or t.norm in self._not_names:
+            if not t.is_arabic and not t.text[:1].isalnum():
                 return True
-            return t.norm not in self._given_names and any(
-                stem in self._not_names for _, stem in clitic_splits(t.norm))
+            if t.norm in self._given_names and (t.norm not in self._not_names or t.text.endswith("ي")):
+                return False  # فيصل (not ف + يصل), علي (not على: normalization folds ى into ي)
+            return any(stem in self._not_names for _, stem in clitic_splits(t.norm))
         while first <= last and is_word(tokens[first]):
             if etype == "ORG" and any(stem in self._org_heads for _, stem in clitic_splits(tokens[first].norm)):
                 break

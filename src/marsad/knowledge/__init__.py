@@ -56,6 +56,9 @@ def _word_frequencies() -> dict[str, float]:
     return freqs
 
 
+EVERYDAY_ZIPF = 4.0  # a word this common in news and web text (zipf) is an everyday word
+
+
 def zipf(word: str) -> float:
     """How common a word is in Arabic news and web text (Zipf scale: 7 = في, 3 = rare,
     0 = not among the 100,000 most frequent). Normalized or not."""
