@@ -15,9 +15,9 @@ from functools import lru_cache
 from marsad.knowledge import DATA, EVERYDAY_ZIPF, load_jsonl, zipf
 from marsad.text import normalize, tokenize
 
+HAMZA_ALEFS = frozenset("أإآ")  # alef with hamza or madda, which normalization folds into ا
 # Which reading wins when one key names several things: a known person beats an
 # organization, which beats a country, a demonym, a role word, then a gazetteer place.
-HAMZA_ALEFS = frozenset("أإآ")
 PRIORITY = {"person": 70, "org": 60, "country": 55, "capital": 50, "demonym": 45,
             "role": 40, "institution": 40, "place": 30}
 

@@ -247,7 +247,7 @@ class EntityRecognizer:
                 given in self._not_names:
             return None
         start = stem_offset(before, len(before.norm) - len(given))
-        surface = tokens[m.first - 1].text[start - before.start:] + " " + tokens[m.first].text
+        surface = before.text[start - before.start:] + " " + tokens[m.first].text
         return Candidate(start, m.end, m.first - 1, m.last, "PER", "pattern", f"model:PER:{given} {tokens[m.first].norm}",
                          transliterate(surface), confidence=0.6, extra={"namesake": True})
 
@@ -287,8 +287,7 @@ class EntityRecognizer:
             if not t.is_arabic or i in taken:
                 continue
             # Only the construct form (مدينة زبيد): with the article (المدينة هادئة) the next
-            # word is an adjective; another place noun or a word after a conjunction (قرى وبلدات)
-            # is a list, not a name.
+            # word is an adjective.
             kind = self._place_noun_kind(t.norm)
             if kind == "feature" and HAMZA_ALEFS.intersection(t.text) and \
                     _stem_of(t.norm, self._place_nouns) not in self._hamza_place_nouns:
@@ -297,13 +296,9 @@ class EntityRecognizer:
             if tokens[j].text == "#" and j + 1 < len(tokens):
                 j += 1  # مدينة #زبيد: news sites tag places as hashtags
             nxt = tokens[j]
-            if kind not in ("admin", "feature") or j in taken or not nxt.is_arabic or \
-                    nxt.norm in self._not_names or len(nxt.norm) < 3 or \
-                    any(stem in self._place_nouns for _, stem in clitic_splits(nxt.norm)) or \
-                    nxt.norm[0] in "وف" and zipf(nxt.norm[1:]) >= zipf(nxt.norm) or \
-                    "\n" in doc.text[t.end:nxt.start] or zipf(nxt.norm) >= 4.5 or \
-                    nxt.norm.endswith("يه") and not nxt.norm.startswith("ال") and zipf(nxt.norm) >= 3.0:
-                continue  # (قاعدة جوية, منطقة سكنية: a common nisba adjective describes, it names nothing)
+            if kind not in ("admin", "feature") or j in taken or "\n" in doc.text[t.end:nxt.start] or \
+                    not self._may_name_place(nxt):
+                continue
             if kind == "feature":
                 start, first = stem_offset(t, len(t.norm) - len(_stem_of(t.norm, self._place_nouns))), i
                 etype = "LOC"
@@ -319,6 +314,16 @@ class EntityRecognizer:
         return sorted(cands + added, key=lambda c: c.start) if added else cands
 
     # --- layer 3: statistical tagger -------------------------------------------------
+    def _may_name_place(self, word: Token) -> bool:
+        """May `word`, after a place noun, be the place's name? Not a common word, another place
+        noun or a word after a conjunction (قرى وبلدات: a list), nor a common nisba adjective
+        (قاعدة جوية, منطقة سكنية: it describes, it names nothing)."""
+        norm = word.norm
+        return word.is_arabic and len(norm) >= 3 and norm not in self._not_names and zipf(norm) < 4.5 and \
+            not any(stem in self._place_nouns for _, stem in clitic_splits(norm)) and \
+            not (norm[0] in "وف" and zipf(norm[1:]) >= zipf(norm)) and \
+            not (norm.endswith("يه") and not norm.startswith("ال") and zipf(norm) >= 3.0)
+
     def _add_model_spans(self, doc: Document, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
         if self.tagger is None or not tokens:
             return cands
