@@ -10,8 +10,9 @@ import json
 import pytest
 
 from marsad.attribution import AttributionModelError, attribute, load_attribution_model
-from marsad.attribution.model import FEATURES_VERSION
+from marsad.attribution.model import FEATURES_VERSION, AttributionModel
 from marsad.attribution.training import Settings, train_attribution_model
+from marsad.linear import LinearModel
 from marsad.model import Article
 from marsad.pipeline import Pipeline
 from marsad.quotes import QuoteFinder
@@ -145,3 +146,24 @@ def test_attribution_model_with_wrong_labels_is_refused(tmp_path, tiny):
         json.dump(data, fh)
     with pytest.raises(AttributionModelError, match="via model must be binary"):
         load_attribution_model(path)
+
+
+def _hand_model() -> AttributionModel:
+    """Speaker: the nearest name before the quote, or the speaker carried from before; no via."""
+    speaker = LinearModel("binary", ("yes",), (-2.0,), {"near=0|before": "0:4", "previous_speaker": "0:6"})
+    nobody = LinearModel("binary", ("yes",), (-9.0,), {})
+    return AttributionModel({"speaker": speaker, "via": nobody}, {"speaker": 0.5, "via": 0.5})
+
+
+def test_attribution_previous_speaker_is_the_one_the_model_chose():
+    """The speaker read as "previous" for a quote is the one decoding gave the quote before, not
+    the rules' (which may have none): "وأضاف" paragraphs later goes on with the model's speaker."""
+    text = ("رأت الناشطة ليلى منصور خلال الندوة أن \"الحوار هو الطريق الوحيد لحل الأزمة\". "
+            "وتأتي الندوة بعد أشهر من التحضير. وشهدت المدينة حركة نشطة خلال الأسابيع الماضية. "
+            "وتعاني البلدية من نقص في الموارد منذ سنوات. وأضافت \"سنعود في الربيع لمتابعة التنفيذ\".")
+    doc = QuoteFinder()(doc_with_entities(text, [("E1", "PER", "ليلى منصور", None, "Layla Mansour")]))
+    first, last = doc.quotes
+    first.speaker = last.speaker = None  # as when the reporting rules know neither frame
+    first, last = attribute(_hand_model(), doc).quotes
+    assert first.speaker is not None and first.speaker.entity == "E1"
+    assert last.speaker is not None and last.speaker.entity == "E1"

@@ -1,6 +1,7 @@
 """Decoding: each quote's speaker is its most probable candidate mention, when probable
 enough; its via the most probable other entity, likewise. Both replace what the reporting
-rules chose, which the model reads as a feature."""
+rules chose, which the model reads as a feature. Quotes are decided in text order, and the
+speaker chosen last is the "previous" speaker of the next (the rules' only before the first)."""
 
 from __future__ import annotations
 
@@ -45,12 +46,16 @@ def attribute(model: AttributionModel, doc: Document) -> Document:
     if not doc.quotes:
         return doc
     view = read_quotes(doc)
+    decided = None  # the speaker decoding chose last: "وأضاف" goes on with it, whoever the rules saw
     for quote, rule in zip(doc.quotes, rule_choices(doc.quotes), strict=True):
+        if decided:
+            rule["previous"] = decided
         scored = scored_candidates(model, view, quote, rule)
         speaker = max(scored["speaker"], key=lambda x: x[0], default=None)
         if speaker is not None and speaker[0] >= model.thresholds["speaker"]:
             quote.speaker = _attribution(speaker[1], doc.text)
             quote.confidence = round(speaker[0], 2)
+            decided = quote.speaker.entity
         else:
             quote.speaker = None
         taken = quote.speaker.entity if quote.speaker else None
