@@ -255,9 +255,8 @@ def _add_places(index: NameIndex) -> None:
         if isinstance(rec.geonameid, int):
             commonest[rec.geonameid] = max(commonest.get(rec.geonameid, 0.0), zipf(key))
     for key, rec in places:
-        if isinstance(rec.geonameid, int) and zipf(key) >= EVERYDAY_ZIPF and zipf(key) < commonest[rec.geonameid]:
-            continue
-        index.add(key, NameEntry("place", rec.type, f"place:{key}", key, rec.country))
+        if not (isinstance(rec.geonameid, int) and EVERYDAY_ZIPF <= zipf(key) < commonest[rec.geonameid]):
+            index.add(key, NameEntry("place", rec.type, f"place:{key}", key, rec.country))
 
 
 

@@ -353,23 +353,15 @@ class EntityRecognizer:
                 for c in inside:
                     if c.extra.get("ambiguous") and _same_kind(c.type, span.type):
                         c.extra.pop("ambiguous")  # the tagger reads المغرب as a name too
-                # The lexicon wins, except a longer organization name around a nationality
-                # (حزب الاتحاد الديمقراطي الكردي).
-                # Also a person whose family name is a nisba (أبو حمزة المصري), a confident
-                # longer name around a place word (صلاح الدين الأيوبي), a confident organization
-                # named by a town (برشلونة, a club), and a longer name around a known
-                # person's (`_extend_known_person`).
+                # The lexicon wins, except a longer name around a known person's
+                # (`_extend_known_person`) and the cases of `_tagger_wins`.
                 within = all(span_start <= c.start and c.end <= span_end for c in inside)
                 longer = within and (span_end - span_start) > max(c.end - c.start for c in inside)
                 if longer and span.type == "PER" and all(
                         c.type == "PER" and (c.how == "lexicon" or c.extra.get("namesake")) for c in inside):
                     if self._extend_known_person(inside, first, last, span_end, replaced):
                         continue
-                elif not (span.type in ("ORG", "PER") and (
-                        longer and all(c.type == "NORP" for c in inside) or (
-                        span.confidence >= 0.9 and (longer or within and span.type == "ORG") and all(
-                            c.how == "lexicon" and c.type in ("GPE", "LOC") and not c.key.startswith("country:")
-                            for c in inside)))):
+                elif not _tagger_wins(span.type, span.confidence, inside, within, longer):
                     continue
                 replaced.update(id(c) for c in inside)
             # وكالة الأنباء الإيرانية: an organization named with a nationality belongs to it.
@@ -605,6 +597,19 @@ def _code_from_home_country(entities: list[Entity]) -> None:
         if e.code is None and e.how in ("role", "model", "pattern"):
             e.code = home
             e.confidence = min(e.confidence, 0.5)
+
+
+def _tagger_wins(span_type: str, confidence: float, inside: list[Candidate], within: bool, longer: bool) -> bool:
+    """Does a tagged organization or person take the place of the lexicon readings inside it?
+    A longer name around nationalities (حزب الاتحاد الديمقراطي الكردي, أبو حمزة المصري), or a
+    confident one around towns and places, longer (صلاح الدين الأيوبي) or, for an organization,
+    the same (برشلونة, the club); never around a country."""
+    if span_type not in ("ORG", "PER"):
+        return False
+    if longer and all(c.type == "NORP" for c in inside):
+        return True
+    return confidence >= 0.9 and (longer or within and span_type == "ORG") and all(
+        c.how == "lexicon" and c.type in ("GPE", "LOC") and not c.key.startswith("country:") for c in inside)
 
 
 def _same_kind(entity_type: str, tagger_type: str) -> bool:
