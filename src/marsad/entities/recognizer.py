@@ -364,8 +364,9 @@ class EntityRecognizer:
                 elif not _tagger_wins(span.type, span.confidence, inside, within, longer):
                     continue
                 replaced.update(id(c) for c in inside)
-            # وكالة الأنباء الإيرانية: an organization named with a nationality belongs to it.
-            nationalities = {c.code for c in inside if c.type == "NORP" and c.code}
+            # وكالة الأنباء الإيرانية, منتخب الكويت: an organization named with a nationality or a
+            # country belongs to it.
+            nationalities = {c.code for c in inside if (c.type == "NORP" or c.key.startswith("country:")) and c.code}
             start = self._strip_clitics(tokens[first])
             text = doc.text[start:span_end]
             etype = span.type
@@ -609,7 +610,8 @@ def _tagger_wins(span_type: str, confidence: float, inside: list[Candidate], wit
     if longer and all(c.type == "NORP" for c in inside):
         return True
     return confidence >= 0.9 and (longer or within and span_type == "ORG") and all(
-        c.how == "lexicon" and c.type in ("GPE", "LOC") and not c.key.startswith("country:") for c in inside)
+        c.how == "lexicon" and c.type in ("GPE", "LOC") and (
+            not c.key.startswith("country:") or longer and span_type == "ORG") for c in inside)
 
 
 def _same_kind(entity_type: str, tagger_type: str) -> bool:

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Container
 from dataclasses import dataclass, field
 
-from marsad.events.features import PartyContext, SentenceCandidate, sentence_features, stem
+from marsad.events.features import PartyContext, SentenceCandidate, bare, sentence_features, stem
 from marsad.events.lexicon import Lexicon
 from marsad.events.matcher import Hit, find_triggers
 from marsad.events.parties import Party, build_parties, filed_range, home_country, parties_between
@@ -167,7 +167,11 @@ def party_contexts(view: ArticleView, sv: SentenceView, etype: str,
     for rank, (p, side, distance) in enumerate(placed):
         before = [tokens[i].norm for i in range(max(sv.cand.lo, p.first - 2), p.first)]
         after_speech = any(w in speech or w[1:] in speech for w in before)
+        span = range(anchor + 1, p.first) if side == "after" else range(p.last + 1, anchor) if side == "before" else ()
+        between = tuple(stem(tokens[i].norm) for i in span if tokens[i].is_arabic)
         out.append((p, PartyContext(p.type, p.sector, p.prep, side, distance, rank, near.get(id(p), 0),
                                     _rule_roles(sv, etype, p), bool(view.home) and p.code == view.home,
-                                    after_speech, sv.cand.in_title, p.attributive)))
+                                    after_speech, sv.cand.in_title, p.attributive,
+                                    stem(tokens[anchor].norm) if anchor is not None else "", between,
+                                    bare(tokens[p.first].norm))))
     return out

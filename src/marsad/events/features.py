@@ -26,9 +26,14 @@ _CONDITIONS = frozenset(["اذا", "لو", "قد", "ربما", "يمكن", "مح
 
 
 @lru_cache(maxsize=65536)
+def bare(norm: str) -> str:
+    """The most stripped clitic reading of a normalized word (للتحالف → تحالف)."""
+    return clitic_splits(norm)[-1][1] if norm else norm
+
+
 def stem(norm: str) -> str:
     """The most stripped clitic reading of a normalized word, less one suffix."""
-    base = clitic_splits(norm)[-1][1] if norm else norm
+    base = bare(norm)
     for suffix in _SUFFIXES:
         if base.endswith(suffix) and len(base) - len(suffix) >= 3:
             return base[: -len(suffix)]
@@ -133,6 +138,9 @@ class PartyContext:
     after_speech: bool  # right after a reporting verb (قال، أعلن): a speaker
     in_title: bool
     attributive: bool
+    trigger: str = ""  # the trigger's stem
+    between: tuple[str, ...] = ()  # the stems between trigger and party
+    head: str = ""  # the party's first word, its clitics stripped (no suffix: محافظة is no محافظ)
 
 
 def party_features(etype: str, p: PartyContext) -> list[str]:
@@ -154,7 +162,14 @@ def party_features(etype: str, p: PartyContext) -> list[str]:
         base.append("title")
     if p.attributive:
         base.append("attributive")
-    return base + [etype + "|" + f for f in base]
+    # the words that join them (برصاص، التي تشنها، من قبل) and the trigger's own direction
+    # (a passive or a noun of suffering puts the victim first); lexical, so not conjoined
+    words = ["bw=" + p.side + w for w in p.between] + [etype + "|bw=" + p.side + w for w in p.between]
+    if p.trigger:
+        words.append("trig=" + p.side + p.trigger)
+    if p.head:
+        words += ["head=" + p.head, etype + "|head=" + p.head]
+    return base + [etype + "|" + f for f in base] + words
 
 
 def pair_features(etype: str, facts: list[str]) -> list[str]:

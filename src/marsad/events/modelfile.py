@@ -23,7 +23,7 @@ from marsad.linear import LinearModel, read_model_file, write_model_file
 from marsad.model import PLOVER_TYPES
 
 FORMAT = "marsad-events"
-FEATURES_VERSION = 9
+FEATURES_VERSION = 10
 DEFAULT_MODEL = Path(str(resources.files("marsad") / "models" / "events.json.gz"))
 
 
