@@ -37,7 +37,7 @@ def test_party_context_reads_the_words_between_a_victim_and_its_attacker():
     assert army.head == _stem("الجيش")
     features = party_features("ASSAULT", army)
     assert "bw=after" + _stem("برصاص") in features
-    assert "ASSAULT|bw=after" + _stem("برصاص") in features
+    assert "ASSAULT|bw=after" + _stem("برصاص") not in features  # lexical: shared by every type
     assert "trig=after" + _stem("أصيب") in features
     assert "ASSAULT|head=" + _stem("الجيش") in features
 

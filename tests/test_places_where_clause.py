@@ -1,7 +1,5 @@
 """A place followed by حيث is where the حيث clause's event happened, and only that event."""
 
-import pytest
-
 from marsad import extract
 
 
@@ -15,8 +13,6 @@ def test_meeting_after_where_is_in_the_place_before_it():
     assert found.get("CONSULT") == "JOR"
 
 
-@pytest.mark.xfail(strict=True, reason="the party model of stop 21 makes تركيا (بطلب من تركيا) the release's "
-                   "recipient, and the place model places an event in its recipient's country")
 def test_event_before_where_is_not_placed_there():
     found = _locations("أفرجت السلطات الألمانية عن ناشط كردي اعتقل بطلب من تركيا حيث يواجه تهما بالإرهاب.")
     assert found.get("RETREAT") is None

@@ -43,6 +43,7 @@ class ArticleView:
     doc: Document
     tokens: list[Token]
     starts: list[int]  # each token's start offset, for bisection
+    stems: list[str]  # each token's `stem`, "" for a token not in Arabic: read once, used by every model
     home: str | None
     sentences: list[SentenceView] = field(default_factory=list)
 
@@ -61,7 +62,8 @@ def sentence_candidates(doc: Document, tokens: list[Token]) -> list[SentenceCand
 def read_article(doc: Document, lexicon: Lexicon, clusters: dict[str, str]) -> ArticleView:
     tokens: list[Token] = doc.layers.get("tokens") or tokenize(doc.text)
     parties = build_parties(doc, tokens)
-    view = ArticleView(doc, tokens, [t.start for t in tokens], home_country(doc, parties))
+    stems = [stem(t.norm) if t.is_arabic else "" for t in tokens]
+    view = ArticleView(doc, tokens, [t.start for t in tokens], stems, home_country(doc, parties))
     filed_at = filed_range(doc)
     # a rule event counts in every sentence that states it (its lead and its `also`)
     sentence_starts = [s.start for s in doc.sentences]
@@ -90,18 +92,18 @@ def read_article(doc: Document, lexicon: Lexicon, clusters: dict[str, str]) -> A
         here = [p for p in parties_between(parties, firsts, cand.lo, cand.hi) if p.start not in filed_at]
         rules = rule_events.get(cand.start, [])
         rule_types = [ev.type for ev in rules]
-        feats = sentence_features(tokens, cand, position=position,
+        feats = sentence_features(tokens, stems, cand, position=position,
                                   cue_types=[(h.entry.type, h.is_verb, h.entry.lemma) for h in hits],
                                   rule_types=[(ev.type, _flags(ev)) for ev in rules],
                                   party_types=[(p.type, p.sector) for p in here], prev_rule_types=previous,
                                   clusters=clusters)
         if alone:
             feats += ["alone"] + ["alone:" + f for f in feats]
-        stems = frozenset(stem(tokens[i].norm) for i in range(cand.lo, cand.hi) if tokens[i].is_arabic)
+        said = frozenset(stems[i] for i in range(cand.lo, cand.hi) if tokens[i].is_arabic)
         numbers = frozenset(tokens[i].text for i in range(cand.lo, cand.hi) if tokens[i].text[:1].isdigit())
         places = frozenset(eid for _, eid in _between(place_mentions, place_starts, cand.start, cand.end))
         days = frozenset(t.value for t in _between(timed, time_starts, cand.start, cand.end))
-        view.sentences.append(SentenceView(cand, feats, here, hits, rules, stems, -1 if cand.in_title else position,
+        view.sentences.append(SentenceView(cand, feats, here, hits, rules, said, -1 if cand.in_title else position,
                                            numbers, places, days))
         previous = rule_types
         if not cand.in_title:
@@ -168,10 +170,10 @@ def party_contexts(view: ArticleView, sv: SentenceView, etype: str,
         before = [tokens[i].norm for i in range(max(sv.cand.lo, p.first - 2), p.first)]
         after_speech = any(w in speech or w[1:] in speech for w in before)
         span = range(anchor + 1, p.first) if side == "after" else range(p.last + 1, anchor) if side == "before" else ()
-        between = tuple(stem(tokens[i].norm) for i in span if tokens[i].is_arabic)
+        between = tuple(view.stems[i] for i in span if tokens[i].is_arabic)
         out.append((p, PartyContext(p.type, p.sector, p.prep, side, distance, rank, near.get(id(p), 0),
                                     _rule_roles(sv, etype, p), bool(view.home) and p.code == view.home,
                                     after_speech, sv.cand.in_title, p.attributive,
-                                    stem(tokens[anchor].norm) if anchor is not None else "", between,
+                                    view.stems[anchor] if anchor is not None else "", between,
                                     bare(tokens[p.first].norm))))
     return out

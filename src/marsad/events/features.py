@@ -52,7 +52,7 @@ class SentenceCandidate:
     in_title: bool
 
 
-def _word_features(tokens: list[Token], lo: int, hi: int, clusters: dict[str, str]) -> list[str]:
+def _word_features(tokens: list[Token], stems: list[str], lo: int, hi: int, clusters: dict[str, str]) -> list[str]:
     out: list[str] = []
     prev = "<s>"
     for i in range(lo, hi):
@@ -64,7 +64,7 @@ def _word_features(tokens: list[Token], lo: int, hi: int, clusters: dict[str, st
                 out.append("number")
             continue
         norm = tok.norm
-        s = stem(norm)
+        s = stems[i]
         out.append("w=" + norm)
         out.append("s=" + s)
         if len(s) > 4:
@@ -81,16 +81,17 @@ def _word_features(tokens: list[Token], lo: int, hi: int, clusters: dict[str, st
     return out
 
 
-def sentence_features(tokens: list[Token], cand: SentenceCandidate, *, position: int,
+def sentence_features(tokens: list[Token], stems: list[str], cand: SentenceCandidate, *, position: int,
                       cue_types: list[tuple[str, bool, str]], rule_types: list[tuple[str, list[str]]],
                       party_types: list[tuple[str, str | None]], prev_rule_types: list[str],
                       clusters: dict[str, str]) -> list[str]:
-    """Features of one sentence. `cue_types`: (type, is_verb, lemma) of trigger-lexicon hits in
+    """Features of one sentence; `stems`: each token's `stem` ("" for a token not in Arabic).
+    `cue_types`: (type, is_verb, lemma) of trigger-lexicon hits in
     it; `rule_types`: (type, modality flags) of the rule events stated in it; `prev_rule_types`:
     the types of the sentence before;
     `party_types`: (type, sector) of the parties named in it; `position`: its rank in the body
     (0 = lede); `clusters`: stem → word cluster (`word_clusters`)."""
-    out = _word_features(tokens, cand.lo, cand.hi, clusters)
+    out = _word_features(tokens, stems, cand.lo, cand.hi, clusters)
     out.append("title" if cand.in_title else f"pos={min(position, 5)}")
     n = cand.hi - cand.lo
     out.append("len=" + ("short" if n < 8 else "mid" if n < 30 else "long"))
@@ -163,8 +164,8 @@ def party_features(etype: str, p: PartyContext) -> list[str]:
     if p.attributive:
         base.append("attributive")
     # the words that join them (برصاص، التي تشنها، من قبل) and the trigger's own direction
-    # (a passive or a noun of suffering puts the victim first); lexical, so not conjoined
-    words = ["bw=" + p.side + w for w in p.between] + [etype + "|bw=" + p.side + w for w in p.between]
+    # (a passive or a noun of suffering puts the victim first); lexical, so not conjoined with the type
+    words = ["bw=" + p.side + w for w in p.between]
     if p.trigger:
         words.append("trig=" + p.side + p.trigger)
     if p.head:

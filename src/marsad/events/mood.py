@@ -12,7 +12,6 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from marsad.events.candidates import ArticleView, SentenceView, type_hit
-from marsad.events.features import stem
 from marsad.events.modality import YEAR_RE, date_relation
 from marsad.linear import LinearModel
 from marsad.model import Event
@@ -31,7 +30,7 @@ def mood_features(view: ArticleView, sv: SentenceView, ev: Event) -> list[str]:
     for d in WINDOW:
         j = anchor + d
         if sv.cand.lo <= j < sv.cand.hi and tokens[j].is_arabic:
-            out.append(("l:" if d < 0 else "r:") + stem(tokens[j].norm))
+            out.append(("l:" if d < 0 else "r:") + view.stems[j])
             if d == -1:
                 out.append("l1:" + tokens[j].norm)
     hit = type_hit(sv, ev.type)
