@@ -366,7 +366,7 @@ class EntityRecognizer:
                 replaced.update(id(c) for c in inside)
             # وكالة الأنباء الإيرانية, منتخب الكويت: an organization named with a nationality or a
             # country belongs to it.
-            nationalities = {c.code for c in inside if (c.type == "NORP" or c.key.startswith("country:")) and c.code}
+            owners = {c.code for c in inside if (c.type == "NORP" or c.key.startswith("country:")) and c.code}
             start = self._strip_clitics(tokens[first])
             text = doc.text[start:span_end]
             etype = span.type
@@ -379,8 +379,8 @@ class EntityRecognizer:
             if etype == "ORG":
                 cand.sector = self._head_sector(tokens[first])  # حزب ...: PTY, صحيفة ...: MED
             _code_from_context(cand, roles, skip=replaced)
-            if cand.code is None and etype == "ORG" and len(nationalities) == 1:
-                cand.code = nationalities.pop()
+            if cand.code is None and etype == "ORG" and len(owners) == 1:
+                cand.code = owners.pop()
             added.append(cand)
         if replaced or roles.used:
             cands = [c for c in cands if id(c) not in replaced and id(c) not in roles.used]
@@ -604,7 +604,7 @@ def _tagger_wins(span_type: str, confidence: float, inside: list[Candidate], wit
     """Does a tagged organization or person take the place of the lexicon readings inside it?
     A longer name around nationalities (حزب الاتحاد الديمقراطي الكردي, أبو حمزة المصري), or a
     confident one around towns and places, longer (صلاح الدين الأيوبي) or, for an organization,
-    the same (برشلونة, the club); never around a country."""
+    the same (برشلونة, the club); around a country only a longer organization (منتخب الكويت)."""
     if span_type not in ("ORG", "PER"):
         return False
     if longer and all(c.type == "NORP" for c in inside):

@@ -25,12 +25,12 @@ _NEGATIONS = frozenset(["لم", "لن", "لا", "ليس", "عدم", "دون", "�
 _CONDITIONS = frozenset(["اذا", "لو", "قد", "ربما", "يمكن", "محتمل"])
 
 
-@lru_cache(maxsize=65536)
 def bare(norm: str) -> str:
     """The most stripped clitic reading of a normalized word (للتحالف → تحالف)."""
     return clitic_splits(norm)[-1][1] if norm else norm
 
 
+@lru_cache(maxsize=65536)
 def stem(norm: str) -> str:
     """The most stripped clitic reading of a normalized word, less one suffix."""
     base = bare(norm)
