@@ -165,6 +165,22 @@ def test_quotes_definite_head_noun_refers_to_the_body_named_before():
     assert who(doc) == [("National Salvation Front", None)]
 
 
+def test_quotes_title_noun_refers_to_the_person_named_under_that_title():
+    # the title word stands before the party the deputy belongs to, not before the deputy
+    body = ('أكد نائب حزب الشعوب الديمقراطي، نظمي غور، وجود رسالة من أوجلان.\n'
+            'وأضاف النائب أن "الرسالة تتضمن مشروعا لتسوية النزاع".')
+    doc = make_doc(body, [("حزب الشعوب الديمقراطي", "ORG", "Peoples' Democratic Party"),
+                          ("نظمي غور", "PER", "Nazmi Gur"), ("أوجلان", "PER", "Abdullah Ocalan")])
+    assert who(doc) == [("Nazmi Gur", None)]
+
+
+def test_quotes_title_noun_does_not_reach_into_an_earlier_sentence():
+    body = ('عاد النائب.\nالتقى مسعود البارزاني وفدا تركيا.\n'
+            'وقال النائب إن "الوفد حمل رسالة إيجابية".')
+    doc = make_doc(body, [("مسعود البارزاني", "PER", "Masoud Barzani")])
+    assert who(doc)[0][0] != "Masoud Barzani"
+
+
 def test_quotes_outlet_noun_refers_to_the_outlet_named_before():
     body = ('أوردت وكالة فرانس برس تفاصيل الهجوم.\n'
             'وأفادت الوكالة بأن "المسلحين انسحبوا بعد اشتباكات استمرت ساعات".')

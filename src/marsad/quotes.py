@@ -41,6 +41,9 @@ _ADJECTIVE_RE = re.compile("(?:ي|يه|يين|يون)$")  # nisba endings: ال�
 _PAIRS = {"“": "”", "«": "»", "‹": "›", "‘": "’", "„": "“", '"': '"', "'": "'", "”": "”"}
 _MARK_RE = re.compile("[“”«»‹›‘’„\"']")
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+# Where a person's title cannot reach across: a sentence end, a quotation, a bracket.
+_CLAUSE_BREAK_RE = re.compile("[.!?؟\n“”«»\"()]")
+TITLE_WORDS = 5  # نائب حزب الشعوب الديمقراطي، نظمي غور
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0640]")
 _OPEN_BEFORE = set(" \t\n\u00a0(:[،,؛;-–—/\u0640")
 _CLOSE_AFTER = set(" \t\n\u00a0.,،؛;:!?؟)]-–—…/")
@@ -280,7 +283,7 @@ class _Ctx:
     sentences: list[tuple[int, int]]
     times: list[tuple[int, int]]
     events: list[tuple[int, _Mention, str | None]]
-    heads: list[tuple[str, str, _Mention]] | None = None  # (first word, word before, mention)
+    heads: list[tuple[str, frozenset[str], _Mention]] | None = None  # (first word, words of its title, mention)
     # Mentions are in order and never overlap: their starts and their ends both ascend.
     starts: list[int] = field(init=False)
     ends: list[int] = field(init=False)
@@ -437,20 +440,31 @@ class QuoteFinder:
         return None
 
     def _head_coref(self, ctx: _Ctx, word: str, pos: int) -> _Mention | None:
-        """الجبهة / المنظمة -> the body named before as جبهة الإنقاذ / منظمة "هيومن رايتس ووتش"."""
+        """الجبهة / المنظمة -> the body named before as جبهة الإنقاذ / منظمة "هيومن رايتس ووتش";
+        النائب / الوزير -> the person named before under that title (نائب حزب الشعوب، نظمي غور)."""
         head = word.removeprefix("ال")
         if len(head) < 3:
             return None
         if ctx.heads is None:
-            ctx.heads = []
-            for m in ctx.mentions:
-                words = ctx.text[m.start:m.end].split()
-                first = normalize(words[0]).removeprefix("ال") if words else ""
-                ctx.heads.append((first, self._word_before(ctx.text, m.start)[0].removeprefix("ال"), m))
-        for first, before, prior in reversed(ctx.heads):
-            if prior.end <= pos and head in (first, before):
+            ctx.heads = [(self._first_word(ctx.text, m), self._title_words(ctx.text, m), m) for m in ctx.mentions]
+        for first, title, prior in reversed(ctx.heads):
+            if prior.end <= pos and (head == first or head in title):
                 return prior
         return None
+
+    @staticmethod
+    def _first_word(text: str, m: _Mention) -> str:
+        words = text[m.start:m.end].split()
+        return normalize(words[0]).removeprefix("ال") if words else ""
+
+    def _title_words(self, text: str, m: _Mention) -> frozenset[str]:
+        """The words a mention is introduced by: the word before it, and for a person the words
+        of the title before the name, up to TITLE_WORDS back within its clause."""
+        before = self._word_before(text, m.start)[0].removeprefix("ال")
+        if m.entity.type != "PER":
+            return frozenset([before])
+        clause = _CLAUSE_BREAK_RE.split(text[max(0, m.start - 120):m.start])[-1]
+        return frozenset([before, *(normalize(w).removeprefix("ال") for w in _WORD_RE.findall(clause)[-TITLE_WORDS:])])
 
     def _apposition(self, ctx: _Ctx, cands: list[_Mention]) -> _Mention:
         """The first candidate, or the person it stands in apposition to
