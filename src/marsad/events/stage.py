@@ -3,12 +3,12 @@
 Per sentence: find triggers, cut clauses, give each trigger its actor and recipient parties,
 its modality and reported speaker; then fill gaps from context (the subject of the clause
 before, the speaker of reported speech, the story's home country for unnamed security forces
-and protesters), add place and date, and merge statements of the same event.
+and protesters), add place and date, and merge statements of the same event. What fills in the
+parties lives in `marsad.events.sides`, the place and date in `marsad.events.setting`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left
 
@@ -21,20 +21,43 @@ from marsad.events.matcher import Hit, find_triggers, governs_noun
 from marsad.events.merge import merge_events
 from marsad.events.modality import modality, old_date
 from marsad.events.parties import Party, build_parties, filed_range, home_country, parties_between
-from marsad.model import CAMEO_ROOT, QUAD_CLASS, Actor, Document, Event, Location, Sentence, Span
+from marsad.events.setting import (
+    PLACE_TYPES,
+    coordinated_place,
+    date_value,
+    dateline_place,
+    framing_people,
+    headline_today,
+    is_country,
+    named_place,
+    speaker_at_meeting,
+    years_ago,
+)
+from marsad.events.sides import (
+    DEFAULT_ACTOR,
+    DEFAULT_RECIPIENT,
+    dedupe_sentence,
+    default_party,
+    drop_own_city,
+    fill_codes,
+    nearby_recipient,
+    one_side,
+    same_party,
+    unique,
+)
+from marsad.model import (
+    CAMEO_ROOT,
+    QUAD_CLASS,
+    VERBAL_QUADS,
+    Document,
+    Event,
+    Sentence,
+    Span,
+)
+from marsad.places import event_location
 from marsad.text import Token, normalize, tokenize
+from marsad.times import event_date
 
-try:  # written in parallel; the stage works without them
-    from marsad.places import dateline_location as _dateline_location
-    from marsad.places import event_location as _event_location
-except ImportError:  # pragma: no cover - depends on the build
-    _event_location = _dateline_location = None
-try:
-    from marsad.times import event_date as _event_date
-except ImportError:  # pragma: no cover
-    _event_date = None
-
-_VERBAL = frozenset([1, 3])
 # An imperfect verb as written (يكلف، تطلق، وتعلن): the present tense of a headline.
 _PRESENT_VERB_RE = re.compile(r"^[وف]?[يت][\u0621-\u064A]{2,}$")
 _RECIPROCAL = frozenset(["CONSULT", "AGREE", "COOPERATE"])
@@ -51,7 +74,6 @@ VISIT_HOST_WINDOW = 3  # توجه إلى دوما: the destination right after t
 _IYYA = frozenset(normalize(w) for w in ("إياه", "إياها", "إياهم", "إياهما", "إياهن"))
 _CONTENT_PREPS = frozenset(normalize(w) for w in ("على", "إلى", "من", "عن"))
 _BREAKS = frozenset(["،", ",", "؛", ";", ".", ":", "«", "»", '"'])
-_PLACE_TYPES = frozenset(["GPE", "LOC"])
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 _PAIR_WORDS = frozenset(normalize(w) for w in (
     "البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان",
@@ -61,9 +83,6 @@ _OWN_COUNTRY = frozenset(normalize(w) for w in ("بلاده", "بلادها", "�
 _COUNTERPART = frozenset(normalize(w) for w in ("نظيره", "نظيرها", "نظيريه", "نظرائه", "نظيرتها", "نظيرته", "نظيرهم"))
 # every form `_resolve_references` acts on, with or without و/ف: one lookup per token
 _REFERENCE_FORMS = frozenset(pre + w for w in _PAIR_WORDS | _OWN_COUNTRY | _COUNTERPART for pre in ("", "و", "ف"))
-# Default parties by type when the text names none (see GOLD.md: unnamed kidnappers are UNK).
-_DEFAULT_ACTOR = {"ASSAULT": ("UNK", None), "PROTEST": ("HOME", "CVL"), "COERCE": ("HOME", "GOV")}
-_DEFAULT_RECIPIENT = {"COERCE": ("HOME", "CVL"), "ASSAULT": ("HOME", "CVL"), "PROTEST": ("HOME", "GOV")}
 
 
 class EventExtractor:
@@ -140,11 +159,11 @@ class EventExtractor:
         lede_end = _lede_end(doc)
         events = merge_events(events, len(doc.article.title), lede_end, self._guessed)
         for ev in events:
-            _one_side(ev, home, id(ev) in self._nominal)
+            one_side(ev, home, id(ev) in self._nominal)
         self._headline_context(doc, events)
         self._follow_up_dates(doc, events)
         for ev in events:
-            _drop_own_city(doc, ev)
+            drop_own_city(doc, ev)
         for n, ev in enumerate(events, 1):
             ev.id = f"EV{n}"
         doc.events = events
@@ -215,7 +234,7 @@ class EventExtractor:
                 continue
             if noun and quad == 4 and entry.type not in concrete.MATERIAL_TYPES and not any(explicit):
                 continue  # اعتقالات، تجاربها: a bare noun is a topic, not an event
-            if not noun and quad in _VERBAL and not any(explicit) and not inherited_here:
+            if not noun and quad in VERBAL_QUADS and not any(explicit) and not inherited_here:
                 continue  # تهدد حرية الملاحة: nobody named on either side
             if entry.weak and (off_topic or not has_party or (noun and not any(explicit))):
                 continue
@@ -223,13 +242,13 @@ class EventExtractor:
                 continue
             if noun and not explicit[0] and hit.first > lo and tokens[hit.first - 1].norm in self._topic:
                 continue  # لبحث سبل وقف إطلاق النار: what a meeting is about, not an event
-            if noun and QUAD_CLASS[entry.type] in _VERBAL and not any(explicit):
+            if noun and QUAD_CLASS[entry.type] in VERBAL_QUADS and not any(explicit):
                 continue  # "تهديد وشيك": a verbal act needs someone doing it or facing it
             if entry.mode == "visit" and not self._visit_host(args, parties, hit, clauses, k):
                 continue
             guessed = False
             if not args.recipients and not entry.recip and not entry.participant:
-                args.recipients = _nearby_recipient(args, parties, hit, clauses, k, speaker)
+                args.recipients = nearby_recipient(args, parties, hit, clauses, k, speaker)
                 guessed = bool(args.recipients)
             mod = modality(tokens, clauses, k, hit, self.cues, published)
             if mod.negated and QUAD_CLASS[args.type or entry.type] in (2, 4) and \
@@ -260,14 +279,14 @@ class EventExtractor:
                 if self.observe is not None:
                     self.observe(hit, dict(feats, clause=k, kinds=[c.kind for c in clauses]), ev)
                 past = ev.historical and ev.type in concrete.LEAD_NEEDED  # وقبل عامين سارت مظاهرات
-                if feats["mention"] == concrete.TOPIC or past or _years_ago(doc, clause_span, published):
+                if feats["mention"] == concrete.TOPIC or past or years_ago(doc, clause_span, published):
                     continue  # في ديسمبر 2001 هاجم مسلحون: an attack of years ago is background
                 material[id(ev)] = (ev.type, feats["mention"])
                 if feats["mention"] == concrete.REPORT:
                     told_here.append((max(hit.consumed or (hit.last,)), ev.type, k))
                 if feats["mention"] == concrete.REPORT:
                     located = ev.location is not None or any(
-                        p.type in _PLACE_TYPES and p.prep in ("في", "ب") and clause.first <= p.first < clause.last
+                        p.type in PLACE_TYPES and p.prep in ("في", "ب") and clause.first <= p.first < clause.last
                         for p in parties) or concrete.at_a_site(tokens, clause, self.cues)
                     reports.setdefault(ev.type, []).append(concrete.Report(
                         hit, k, feats["why"], located, any(a.text or a.entity for a in ev.actor),
@@ -285,7 +304,7 @@ class EventExtractor:
                     if concrete.reported(tokens, clauses, found, self.cues, etype, etype in self._told)}
         self._told |= reported
         out = [ev for ev in out if id(ev) not in material or material[id(ev)][0] in reported]
-        return _dedupe_sentence(out), last_subject
+        return dedupe_sentence(out), last_subject
 
     def _event(self, doc, tokens, sent, clause: Clause, hit: Hit, args: Args, mod, speaker, home) -> Event | None:
         entry = hit.entry
@@ -295,35 +314,35 @@ class EventExtractor:
         t_start = tokens[hit.first].start
         t_end = tokens[max(hit.consumed)].end if hit.consumed else tokens[hit.last].end
         actors = [p.as_actor() for p in args.actors]
-        recipients = [p.as_actor() for p in args.recipients if not _same_party(p, args.actors)]
+        recipients = [p.as_actor() for p in args.recipients if not same_party(p, args.actors)]
         explicit_actor, explicit_recipient = bool(actors), bool(recipients)
         visit = (args.mode or entry.mode) == "visit"
-        said = QUAD_CLASS[etype] in _VERBAL and etype != "CONSULT"
+        said = QUAD_CLASS[etype] in VERBAL_QUADS and etype != "CONSULT"
         location = self._location(doc, c_start, c_end, visit, said=said) or \
             self._location(doc, sent.start, sent.end, visit, trigger=t_start, said=said) \
-            or _named_place(doc, hit, args, etype) or _coordinated_place(doc, tokens, clause, self._parties)
-        if location is not None and not visit and QUAD_CLASS[etype] in _VERBAL and location.entity and \
+            or named_place(doc, hit, args, etype) or coordinated_place(doc, tokens, clause, self._parties)
+        if location is not None and not visit and QUAD_CLASS[etype] in VERBAL_QUADS and location.entity and \
                 any(p.entity == location.entity for p in args.recipients):
             location = None  # لن تتدخل في سوريا: the country spoken of, not where it was said
-        if location is not None and location.country and QUAD_CLASS[etype] not in _VERBAL:
+        if location is not None and location.country and QUAD_CLASS[etype] not in VERBAL_QUADS:
             home = location.country  # unnamed police arrest where it happened (a minister speaks for home)
-        for a, p in zip(recipients, [p for p in args.recipients if not _same_party(p, args.actors)], strict=True):
-            if not a.code and p.type in _PLACE_TYPES and home:
+        for a, p in zip(recipients, [p for p in args.recipients if not same_party(p, args.actors)], strict=True):
+            if not a.code and p.type in PLACE_TYPES and home:
                 a.code = home  # a village the gazetteer lacks lies where the story happens
-        _fill_codes(actors, home)
+        fill_codes(actors, home)
         if etype == "COERCE":
             # an unplaced person arrested or tried: most likely within the actor's jurisdiction
-            _fill_codes(recipients, next((a.code for a in actors if a.code and a.code != "UNK"), None),
+            fill_codes(recipients, next((a.code for a in actors if a.code and a.code != "UNK"), None),
                         people=True)
-        _fill_codes(recipients, home)
-        if not actors and etype in _DEFAULT_ACTOR:
-            actors = [_default(_DEFAULT_ACTOR[etype], home)]
-        if not recipients and etype in _DEFAULT_RECIPIENT and home:
-            recipients = [_default(_DEFAULT_RECIPIENT[etype], home)]
+        fill_codes(recipients, home)
+        if not actors and etype in DEFAULT_ACTOR:
+            actors = [default_party(DEFAULT_ACTOR[etype], home)]
+        if not recipients and etype in DEFAULT_RECIPIENT and home:
+            recipients = [default_party(DEFAULT_RECIPIENT[etype], home)]
         actors = [a for a in actors if a.code]
         recipients = [a for a in recipients if a.code]
         ev = Event(
-            id="", type=etype, actor=_unique(actors), recipient=_unique(recipients),
+            id="", type=etype, actor=unique(actors), recipient=unique(recipients),
             evidence=Span(c_start, c_end, text[c_start:c_end]),
             sentence=Sentence(sent.start, sent.end),
             trigger=Span(t_start, t_end, text[t_start:t_end]),
@@ -347,31 +366,31 @@ class EventExtractor:
         the story is filed from happened in the filing city (طرابلس (ا ف ب) - ... زيارة لليبيا)."""
         title_end = len(doc.article.title)
         lede = next((s for s in doc.sentences if s.start > title_end), None)
-        filed = _dateline_place(doc)
+        filed = dateline_place(doc)
         for ev in events:
             if ev.sentence.end <= title_end and lede is not None:
                 if ev.date is None:
                     self._attributes(doc, ev, (lede.start, lede.end), (lede.start, lede.end), lede.start,
                                      published=doc.article.published_date)
                 if ev.location is None:
-                    said = ev.quad in _VERBAL and ev.type != "CONSULT"
+                    said = ev.quad in VERBAL_QUADS and ev.type != "CONSULT"
                     ev.location = self._location(doc, lede.start, lede.end, ev.mode == "visit", said=said)
                     if said and ev.location is not None and ev.mode != "visit" and ev.location.entity and \
                             any(r.entity == ev.location.entity for r in ev.recipient):
                         ev.location = None  # the country spoken of, as in the event's own sentence
             if ev.sentence.end <= title_end and ev.date is None and id(ev) in self._present:
-                _headline_today(doc, ev)
+                headline_today(doc, ev)
             if ev.mode == "visit" and filed is not None and filed.country and (
-                    ev.location is None or _is_country(doc, ev.location)) and \
+                    ev.location is None or is_country(doc, ev.location)) and \
                     filed.country in ({ev.location.country} if ev.location else {a.code for a in ev.recipient}):
                 ev.location = filed
-        _speaker_at_meeting(events, _framing_people(doc))
+        speaker_at_meeting(events, framing_people(doc))
 
     def _follow_up_dates(self, doc: Document, events: list[Event]) -> None:
         """An undated statement takes the date of the sentence right after it when that
         sentence tells the same occasion: جاء ذلك في بيان ... اليوم الثلاثاء, or the same
         actor speaking (هنأ الملك الشعب ... وقال الملك في رسالة وجهها اليوم)."""
-        if _event_date is None:
+        if event_date is None:
             return
         sents = [s for s in doc.sentences if doc.text[s.start:s.end].strip()]
         following = {a.end: b for a, b in zip(sents, sents[1:], strict=False)}
@@ -397,10 +416,10 @@ class EventExtractor:
         """Where the clause (or sentence) says it happened; a visit happens where it goes.
         `trigger`: the event's word, so that "X حيث" places only what follows حيث; `said`: a
         statement, which an envoy's post (سفير واشنطن في دمشق) does not place."""
-        if _event_location is None:
+        if event_location is None:
             return None
         try:
-            return _event_location(doc, start, end, destination=visit, trigger=trigger, posts=not said)
+            return event_location(doc, start, end, destination=visit, trigger=trigger, posts=not said)
         except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
             return None
 
@@ -408,15 +427,15 @@ class EventExtractor:
                     published) -> None:
         """The date said in the clause, else in the sentence; only the clause's own date can
         make an event background (وأقر خامنئي بأن الاحتجاجات ... نهاية العام الماضي)."""
-        if _event_date is None:
+        if event_date is None:
             return
         own = True
         for span in (clause, sent):
             try:
-                value = _event_date(doc, span[0], span[1], anchor=anchor)
+                value = event_date(doc, span[0], span[1], anchor=anchor)
             except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
                 value = None
-            ev.date, ev.date_text = _date_value(value)
+            ev.date, ev.date_text = date_value(value)
             if ev.date:
                 break
             own = False
@@ -475,13 +494,13 @@ class EventExtractor:
     def _visit_host(self, args: Args, parties: list[Party], hit: Hit, clauses, k) -> bool:
         """A visit needs a host: a place or party it goes to. Without one in the clause, the
         nearest place of the sentence before it (كان قادما من الجزائر حيث تمحورت زيارته)."""
-        hosts = [p for p in args.recipients if p.type in _PLACE_TYPES or p.prep not in ("في", None)
+        hosts = [p for p in args.recipients if p.type in PLACE_TYPES or p.prep not in ("في", None)
                  or p.type in ("PER", "ROLE", "ORG")]
         if hit.entry.weak:
-            hosts = [p for p in hosts if p.type in _PLACE_TYPES and p.prep in ("الي", "ل", None)]
+            hosts = [p for p in hosts if p.type in PLACE_TYPES and p.prep in ("الي", "ل", None)]
             # توجه فريق إلى دوما قبل زيارة المفتشين: the place the verb goes to, whatever else
             # the grammar took for its object
-            hosts = hosts or [p for p in parties if p.type in _PLACE_TYPES and p.prep in ("الي", "ل")
+            hosts = hosts or [p for p in parties if p.type in PLACE_TYPES and p.prep in ("الي", "ل")
                               and 0 < p.first - hit.head <= VISIT_HOST_WINDOW]
         if hosts:
             args.recipients = hosts
@@ -489,7 +508,7 @@ class EventExtractor:
         if hit.entry.weak:
             return False
         actor_codes = {p.code for p in args.actors}
-        places = [p for p in parties if p.type in _PLACE_TYPES and p.code and p.code not in actor_codes]
+        places = [p for p in parties if p.type in PLACE_TYPES and p.code and p.code not in actor_codes]
         before = [p for p in places if p.last < hit.head]
         after = [p for p in places if p.first > hit.head and p.first - hit.head <= 8]
         pick = after[0] if after else (before[-1] if before else None)
@@ -557,7 +576,7 @@ class EventExtractor:
         if clause.kind == "complement" and speaker:
             marker = tokens[clause.marker].norm if clause.marker is not None else ""
             # هدد أن يفرض رسوما: an intent in the imperfect is the speaker's own
-            if quad in _VERBAL or marker in self._pronoun_subject or _bare(marker) in self._pronoun_subject \
+            if quad in VERBAL_QUADS or marker in self._pronoun_subject or _bare(marker) in self._pronoun_subject \
                     or hit.kind == "impf":
                 return list(speaker)
         if speaker and hit.kind == "impf" and \
@@ -627,103 +646,6 @@ def _bare(norm: str) -> str:
     return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
 
 
-def _place_of(doc: Document, entity: str | None, text: str, start: int | None, end: int | None) -> Location | None:
-    place = next((p for p in doc.places if p.entity == entity), None) if entity else None
-    if place is None:
-        return None
-    return Location(name=place.name, lat=place.lat, lon=place.lon, geonameid=place.geonameid,
-                    country=place.country, entity=entity, text=text, start=start, end=end)
-
-
-def _named_place(doc: Document, hit: Hit, args: Args, etype: str) -> Location | None:
-    """Where a protest or an attack that names no locative happened: the place its noun
-    governs (احتجاجات إيران) or the country an attack falls on (ضربات صاروخية على سوريا)."""
-    if etype not in concrete.MATERIAL_TYPES:
-        return None
-    end = max(hit.consumed) if hit.consumed else hit.last
-    for p in args.actors + args.recipients:
-        genitive = not hit.is_verb and p.first == end + 1 and p.prep is None
-        target = etype == "ASSAULT" and p.prep == "علي" and p in args.recipients
-        if p.type in _PLACE_TYPES and (genitive or target):
-            return _place_of(doc, p.entity, p.text, p.start, p.end)
-    return None
-
-
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-OLD_YEARS = 2  # a year named this many years before publication (or with none known) is the past
-
-
-_SINCE = frozenset(normalize(w) for w in ("منذ", "ومنذ"))
-# الأولى من نوعها منذ العام 2003، أعنف هجوم منذ 2007: a record measured from a year.
-_RECORD = frozenset(normalize(w) for w in ("الأولى", "الأول", "أول", "لأول", "الأكبر", "أكبر", "الأعنف",
-                                             "أعنف", "الأسوأ", "أسوأ", "الأكثر", "الأشد", "أشد", "الأخطر",
-                                             "أخطر", "الأعلى", "أعلى"))
-RECORD_WINDOW = 5
-
-
-def _record_since(text: str, start: int, surface: str) -> bool:
-    """The first of its kind since 2003: the year is where a record is measured from; it
-    does not date the event (unlike قتل 76 صحافيا منذ 2003, a tally)."""
-    words = normalize(text[max(0, start - 80):start]).split()
-    first = normalize(surface).split()[:1]
-    if first and first[0] in _SINCE:
-        before = words[-RECORD_WINDOW:]
-    elif words and words[-1] in _SINCE:
-        before = words[-1 - RECORD_WINDOW:-1]
-    else:
-        return False
-    return any(w in _RECORD for w in before)
-
-
-def _years_ago(doc: Document, span: tuple[int, int], published) -> bool:
-    """The clause dates its event by a written year long past (عام 2002، في 12/7/2005)."""
-    for t in doc.times:
-        if not (span[0] <= t.start and t.end <= span[1]) or not t.value:
-            continue
-        m = _YEAR_RE.search(t.text)
-        if m is None or _record_since(doc.text, t.start, t.text):
-            continue
-        if published is None or int(str(t.value)[:4]) <= published.year - OLD_YEARS:
-            return True
-    return False
-
-
-def _coordinated_place(doc: Document, tokens: list[Token], clause: Clause, parties: list[Party]) -> Location | None:
-    """في الجنوب وعدن: a known place joined by و to an unnamed region after في is a scene too."""
-    for p in parties:
-        if clause.first <= p.first < clause.last and p.type in _PLACE_TYPES and p.conj and p.first >= 2 \
-                and tokens[p.first - 2].norm in ("في", "وفي") and tokens[p.first - 1].is_arabic:
-            return _place_of(doc, p.entity, p.text, p.start, p.end)
-    return None
-
-
-def _dateline_place(doc: Document) -> Location | None:
-    if _dateline_location is None or doc.dateline is None:
-        return None
-    try:
-        return _dateline_location(doc)
-    except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
-        return None
-
-
-def _drop_own_city(doc: Document, ev: Event) -> None:
-    """مصر تستضيف ... القاهرة ستستضيف: a city standing for its own country's government is
-    the actor's side, not a recipient of its words or meetings (a place attacked or raided
-    stays a target)."""
-    if ev.type in concrete.MATERIAL_TYPES or ev.type == "COERCE" or not ev.recipient:
-        return
-    own = {a.code for a in ev.actor if a.code and a.code != "UNK"}
-    if not own:
-        return
-    cities = {p.entity for p in doc.places if p.feature_code and not p.feature_code.startswith("PCL")}
-    ev.recipient = [r for r in ev.recipient if not (r.code in own and r.entity in cities)]
-
-
-def _is_country(doc: Document, loc: Location) -> bool:
-    place = next((p for p in doc.places if p.entity == loc.entity), None) if loc.entity else None
-    return place is not None and place.feature_code in ("PCLI", "PCLD", "PCLS", "PCLF")
-
-
 def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
     """Triggers that are the content of another trigger: of a verbal trigger right before
     them (هدد بفرض عقوبات، طالب بالإفراج، حذر من هجوم), of a call that lists several things
@@ -741,7 +663,7 @@ def _embedded(hits: list[Hit], tokens: list[Token]) -> set[int]:
                 0 < gap <= 4 and "ب" in b.prefix:
             out.add(b.head)
             continue
-        if QUAD_CLASS[a.entry.type] not in _VERBAL or a.entry.type == "CONSULT" or a.entry.type == b.entry.type:
+        if QUAD_CLASS[a.entry.type] not in VERBAL_QUADS or a.entry.type == "CONSULT" or a.entry.type == b.entry.type:
             continue
         # the content of a demand, threat or condemnation: بالتحقيق، بفرض، من هجوم
         if 0 < gap <= 3 or (gap <= 8 and not b.is_verb and
@@ -761,174 +683,12 @@ def _is_condition(tokens, j: int) -> bool:
     return word in _CONDITIONS or word == _IN_CASE and j > 0 and _bare(tokens[j - 1].norm) == "في"
 
 
-def _headline_today(doc: Document, ev: Event) -> None:
-    """A headline's present-tense verb (عاهل الأردن يكلف الحكومة) tells the news of the day the
-    story is published, when neither the headline nor the lede names another day."""
-    published = doc.article.published_date
-    if published is None or ev.historical or ev.future or ev.hypothetical:
-        return
-    ev.date = str(published)[:10]
-
-
-def _framing_people(doc: Document) -> list[tuple[int, str]]:
-    """(offset, entity id) of every person mention: a speech frame names its speaker before
-    the words it quotes (ونقلت الشبكة عن فورد قوله "...")."""
-    return sorted((m.start, e.id) for e in doc.entities if e.type == "PER" for m in e.mentions or [e])
-
-
-def _speaker_at_meeting(events: list[Event], people_at: list[tuple[int, str]] = ()) -> None:
-    """A person taking part in a meeting speaks there: what the same person says, praises or
-    condemns in the story, with no place or date of its own, happened at that meeting
-    (الذي يشارك في اجتماع يعقد اليوم في باريس ... وأشاد فورد بـ). The speaker may be named
-    only in the sentence's frame before the quote (نقلت شبكة ... عن فورد قوله)."""
-    meetings = [ev for ev in events if ev.type == "CONSULT" and (ev.location or ev.date) and not ev.future
-                and not ev.negated and not ev.hypothetical and not ev.historical]
-    for ev in events:
-        if QUAD_CLASS[ev.type] not in _VERBAL or ev.type == "CONSULT" or (ev.location and ev.date):
-            continue
-        people = {a.entity for a in ev.actor + ([ev.reported_by] if ev.reported_by else []) if a.entity}
-        if ev.reported_by is not None and ev.reported_by.sector == "MED":
-            people |= {e for at, e in people_at if ev.sentence.start <= at < ev.evidence.start}
-        meeting = next((m for m in meetings if people & {a.entity for a in m.actor if a.entity}), None)
-        if meeting is None:
-            continue
-        ev.location = ev.location or meeting.location
-        if not ev.date:
-            ev.date, ev.date_text = meeting.date, meeting.date_text
-
-
-def _one_side(ev: Event, home: str | None, nominal: bool) -> None:
-    """A party is never on both sides of one event: the recipient of a verbal noun (اتهامه:
-    accusing him) and the actor of a verb keep it."""
-    both = {a.entity for a in ev.actor if a.entity} & {r.entity for r in ev.recipient if r.entity}
-    if not both:
-        return
-    if nominal:
-        ev.actor = [a for a in ev.actor if a.entity not in both] or [Actor(code=home or "UNK")]
-    else:
-        ev.recipient = [r for r in ev.recipient if r.entity not in both]
-
-
-def _dedupe_sentence(events: list[Event]) -> list[Event]:
-    """Two triggers of one type in a sentence (هجوم ... أسفر عن مقتل) are usually one event;
-    not when both name their parties through different rules (فرض عقوبات / انسحاب من)."""
-    out: list[Event] = []
-    for ev in events:
-        same = next((o for o in out if o.type == ev.type and o.negated == ev.negated and
-                     o.hypothetical == ev.hypothetical and
-                     (o.rule == ev.rule or not (o.actor and o.recipient) or not (ev.actor and ev.recipient))),
-                    None)
-        if same is None:
-            out.append(ev)
-            continue
-        a, b = {x.code for x in same.actor}, {x.code for x in ev.actor}
-        if a and b and not a & b and a != {"UNK"} and b != {"UNK"}:
-            out.append(ev)
-            continue
-        if same.evidence.start != ev.evidence.start and _told(same) and _told(ev) and \
-                not ({x.code for x in same.actor if x.text} & {x.code for x in ev.actor if x.text}):
-            out.append(ev)  # هجوم أسفر عن مقتل العشرات، وأدى إلى توجيه واشنطن ضربات: two attacks
-            continue
-        if ev.type in _RECIPROCAL and len(a) > 1 and len(b) > 1 and a != b:
-            out.append(ev)  # اتصل بالرئيس الصيني الذي التقى بكيم: two meetings, one side shared
-            continue
-        # the second mention fills what the first lacked
-        if (not same.actor or a == {"UNK"}) and ev.actor:
-            same.actor = ev.actor
-        if not same.recipient and ev.recipient:
-            same.recipient = ev.recipient
-        # One telling's victim may be the other's doer word (أصيبوا في هجوم انتحاري): the same
-        # words are never both sides of one event; they stay the doer.
-        doers = {(x.start, x.end) for x in same.actor if x.text}
-        same.recipient = [r for r in same.recipient if not r.text or (r.start, r.end) not in doers]
-        same.also.append(Span(ev.evidence.start, ev.evidence.end, ev.evidence.text))
-    return out
-
-
-def _told(ev: Event) -> bool:
-    """The event names a party of its own (not one filled in from context)."""
-    return any(a.text for a in ev.actor + ev.recipient)
-
-
-def _nearby_recipient(args: Args, parties: list[Party], hit: Hit, clauses: list[Clause], k: int,
-                      speaker: list[Party] = ()) -> list[Party]:
-    """No recipient named by the grammar: the nearest other party of the clause, after the
-    trigger first (انتقد ... السياسة الإسرائيلية), then in the relative clause that describes
-    its object (إزاء العنف الذي يمارسه النظام), then in the clauses before. Never a party of
-    the actor's own country: that is the actor's side; never the one who reports the event
-    (قال بولتون إن الشركات ستدعم ...): he tells it, it is not done to him. A guess: the
-    confidence says so."""
-    clause = clauses[k]
-    taken = {id(p) for p in args.actors} | {id(p) for p in speaker}
-    told_by = {p.entity for p in speaker if p.entity}
-    codes = {p.code for p in args.actors if p.code and p.code != "UNK"}
-    cands = [p for p in parties if id(p) not in taken and p.is_actor and p.prep not in ("agent", "source")
-             and p.sector != "MED" and p.prep not in _WHERE  # في عدن، أمام البرلمان: where, not whom
-             and (not p.code or p.code not in codes or p.type != "GPE")
-             and (p.entity is None or p.entity not in told_by)]
-    here = [p for p in cands if clause.first <= p.first < clause.last]
-    after = [p for p in here if p.first > hit.last]
-    before = [p for p in here if p.last < hit.first]
-    pick = after[0] if after else (before[-1] if before else None)
-    if pick is None and k + 1 < len(clauses) and clauses[k + 1].kind == "relative":
-        nxt = clauses[k + 1]
-        pick = next((p for p in cands if nxt.first <= p.first < nxt.last), None)
-    if pick is None:  # the rest of the sentence: the clause before (إجراءات تسليمه التي طالبت بها أنقرة)
-        before = [p for p in cands if p.last < clause.first]
-        pick = before[-1] if before else None
-    return [pick] if pick else []
-
-
-def _same_party(p: Party, actors: list[Party]) -> bool:
-    return any(a is p for a in actors)
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen, out = set(), []
-    for a in actors:
-        key = (a.code, a.sector, a.entity, a.start)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(a)
-    return out
-
-
-def _fill_codes(actors: list[Actor], home: str | None, people: bool = False) -> None:
-    """Unnamed groups (السلطات، قوات الأمن) belong to the story's country; a person or body the
-    entity stage could not place stays UNK (`people`: named ones take `home` too, when given)."""
-    for a in actors:
-        if a.code:
-            continue
-        if people:
-            a.code = home or ""
-            continue
-        a.code = (home or "UNK") if a.entity is None else "UNK"
-
-
-def _default(spec: tuple[str, str | None], home: str | None) -> Actor:
-    code, sector = spec
-    return Actor(code=home or "" if code == "HOME" else code, sector=sector)
-
-
 def _confidence(hit: Hit, actor: bool, recipient: bool) -> float:
     c = 0.4 + (0.2 if actor else 0.0) + (0.12 if recipient else 0.0)
     c += -0.1 if hit.entry.weak else 0.08
     if hit.entry.pos == "mwe" or hit.prep_at is not None:
         c += 0.07
     return round(max(0.05, min(0.95, c)), 3)
-
-
-def _date_value(value) -> tuple[str | None, str | None]:
-    if value is None:
-        return None, None
-    if isinstance(value, str):
-        return value, None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10], None
-    if isinstance(value, tuple):
-        return (value[0], value[1] if len(value) > 1 else None)
-    return getattr(value, "value", None), getattr(value, "text", None)
 
 
 def _name_tokens(doc: Document, starts: list[int]) -> set[int]:
