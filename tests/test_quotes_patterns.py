@@ -4,7 +4,8 @@ import re
 
 from marsad.knowledge import load_jsonl
 from marsad.model import Entity
-from marsad.quotes import REPORTING_FILE, _Ctx, _form_pieces, _key, _Mention, fold, frames
+from marsad.quotes.finder import _Ctx, _Mention
+from marsad.quotes.frames import REPORTING_FILE, _form_pieces, fold, form_key, frames
 from marsad.text import normalize
 
 SENTENCES = [
@@ -20,7 +21,7 @@ def test_quotes_frame_patterns_match_like_longest_first_lists():
     f = frames()
     found = 0
     for kind, tree in (("verb", f.triggers), ("via_phrase", f.via_phrases), ("speaker_phrase", f.speaker_phrases)):
-        keys = {_key(normalize(form)) for x in entries if x["kind"] == kind for form in x["forms"]}
+        keys = {form_key(normalize(form)) for x in entries if x["kind"] == kind for form in x["forms"]}
         flat = re.compile(r"(?<!\w)(?:[وف](?=\w))?(?P<t>" + "|".join(
             "".join(_form_pieces(k)) for k in sorted(keys, key=len, reverse=True)) + ")")
         for text in SENTENCES:

@@ -1,11 +1,9 @@
 """Pipeline stage `marsad.quotes.v1`: direct quotations with their speaker and relaying outlet.
 
-Quotes: text between “…”, «…», "…", ‹…›, ‘…’ or '…' of at least three words. A quote that
-never closes ends at its paragraph's end unless the next paragraph opens with the same mark
-(the press convention for a quotation running over paragraphs) or the closing mark comes in
-a later paragraph. Quoted names and titles (بعنوان "…", a span an entity covers) are skipped.
+Quotes are found by `marsad.quotes.spans` (at least three words; quoted names and titles such as
+بعنوان "…", or a span an entity covers, are skipped).
 
-Speakers come from the reporting frame around the quote (`knowledge/data/reporting.jsonl`):
+Speakers come from the reporting frame around the quote (`marsad.quotes.frames`):
 - a speech verb (قال، أكد، أضاف): its subject, after it (VSO) or just before it (SVO);
   with no subject (وأضاف) the previous speaker carries on;
 - a relay verb (نقلت X عن Y قوله): speaker Y, via X;
@@ -24,218 +22,26 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import accumulate
 
-from marsad.knowledge import load_jsonl
 from marsad.model import Attribution, Document, Entity, Quote
 from marsad.pipeline import register_stage
-from marsad.text.alternation import tree_alternation
-from marsad.text.normalize import CharFold, normalize
+from marsad.quotes.frames import Frames, fold, form_key, frames, with_bare
+from marsad.quotes.spans import MARK_RE, QuoteSpan, find_quote_spans
+from marsad.text.normalize import normalize
 from marsad.text.sentences import split_sentences
 
-REPORTING_FILE = "reporting.jsonl"
 MIN_WORDS = 3
 SPEAKER_TYPES = {"PER": 0, "ROLE": 1, "ORG": 1, "GPE": 2, "NORP": 3}
 _ADJECTIVE_RE = re.compile("(?:ي|يه|يين|يون)$")  # nisba endings: الروسي، الإماراتية
-_PAIRS = {"“": "”", "«": "»", "‹": "›", "‘": "’", "„": "“", '"': '"', "'": "'", "”": "”"}
-_MARK_RE = re.compile("[“”«»‹›‘’„\"']")
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 # Where a person's title cannot reach across: a sentence end, a quotation, a bracket.
 _CLAUSE_BREAK_RE = re.compile("[.!?؟\n“”«»\"()]")
 TITLE_WORDS = 5  # نائب حزب الشعوب الديمقراطي، نظمي غور
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0640]")
-_OPEN_BEFORE = set(" \t\n\u00a0(:[،,؛;-–—/\u0640")
-_CLOSE_AFTER = set(" \t\n\u00a0.,،؛;:!?؟)]-–—…/")
-_CLITIC_OPEN = set("بلوفك")
 _CLAUSE_STOP_RE = re.compile(r"[.!?؟؛\n]")
 _NONSPACE_RE = re.compile(r"\S+")
-_MAX_SPAN_PARAS = 4
 _SUBJECT_REACH = 60  # characters between a verb and the start of its subject, at most
-
-
-# --- knowledge ---
-
-@dataclass(frozen=True, slots=True)
-class _Frames:
-    triggers: re.Pattern  # speech/relay/participle/noun/impersonal verbs
-    trigger_type: dict[str, str]
-    trigger_gender: dict[str, str]  # m f p, for verbs, participles and speech nouns that show it
-    speaker_phrases: re.Pattern
-    via_phrases: re.Pattern
-    outlet_phrases: frozenset[str]
-    complementizers: frozenset[str]
-    prepositions: frozenset[str]
-    title_cues: frozenset[str]
-    media_nouns: frozenset[str]
-    relatives: frozenset[str]
-    adverbs: frozenset[str]
-    org_heads: frozenset[str]
-
-    def is_trigger_word(self, word: str) -> bool:
-        return any(w in self.trigger_type for w in _with_bare(word))
-
-
-def _with_bare(word: str) -> set[str]:
-    """A normalized word and, when it may carry the conjunction و/ف, the word without it."""
-    return {word, word[1:]} if word[:1] in "وف" and len(word) > 3 else {word}
-
-
-def _key(s: str) -> str:
-    return " ".join(s.split())
-
-
-# Matching runs on `fold(text)`: the same length as the text, letter variants folded one to
-# one; patterns let harakat and tatweel sit between letters, so offsets need no map.
-_MARKS = "[\u064b-\u065f\u0670\u0640]*"
-fold = CharFold({c: normalize(c) for c in map(chr, range(0x0600, 0x0700))
-                 if len(normalize(c)) == 1 and normalize(c) != c})
-
-
-def _form_pieces(key: str) -> list[str]:
-    """A normalized form as regex pieces: harakat and tatweel may sit before each letter but
-    the first of a word; a form ending in the preposition ل ("وفقا ل") runs into the next
-    word, every other form ends at a word boundary."""
-    words = key.split()
-    lam_ending = len(words) > 1 and words[-1] == "ل"
-    pieces: list[str] = []
-    for n, word in enumerate(words):
-        if n:
-            pieces.append(r"\s*" if lam_ending and n == len(words) - 1 else r"\s+")
-        pieces += [re.escape(ch) if i == 0 else _MARKS + re.escape(ch) for i, ch in enumerate(word)]
-    pieces.append(_MARKS if lam_ending else _MARKS + r"(?!\w)")
-    return pieces
-
-
-def _alt(forms) -> str:
-    """Alternation of the normalized forms, longest first."""
-    return tree_alternation(_form_pieces(key) for key in {_key(normalize(f)) for f in forms})
-
-
-@lru_cache(maxsize=1)
-def frames() -> _Frames:
-    e = load_jsonl(REPORTING_FILE, required=("kind", "forms"))
-
-    def forms(kind, **match):
-        return [f for x in e if x["kind"] == kind and all(x.get(k) == v for k, v in match.items())
-                for f in x["forms"]]
-
-    trigger_type = {_key(normalize(f)): x["type"] for x in e if x["kind"] == "verb" for f in x["forms"]}
-    pre = r"(?<!\w)(?:[وف](?=\w))?"
-    return _Frames(
-        triggers=re.compile(rf"{pre}(?P<t>{_alt(trigger_type)})"),
-        trigger_type=trigger_type,
-        trigger_gender={_key(normalize(f)): x["gender"] for x in e if x["kind"] == "verb" and x.get("gender")
-                        for f in x["forms"]},
-        speaker_phrases=re.compile(rf"{pre}(?P<t>{_alt(forms('speaker_phrase'))})"),
-        via_phrases=re.compile(rf"{pre}(?P<t>{_alt(forms('via_phrase'))})"),
-        outlet_phrases=frozenset(_key(normalize(f)) for f in forms("via_phrase", outlet=True)),
-        complementizers=frozenset(normalize(f) for f in forms("complementizer")),
-        prepositions=frozenset(normalize(f) for f in forms("preposition")),
-        title_cues=frozenset(normalize(f) for f in forms("title_cue")),
-        media_nouns=frozenset(normalize(f) for f in forms("media_noun")),
-        relatives=frozenset(normalize(f) for f in forms("relative")),
-        adverbs=frozenset(normalize(f) for f in forms("adverb")),
-        org_heads=frozenset(normalize(f) for f in forms("org_head")),
-    )
-
-
-# --- finding quotations ---
-
-@dataclass(slots=True)
-class QuoteSpan:
-    """Quoted words [start, end) and the marks around them [open, close_end)."""
-
-    open: int
-    start: int
-    end: int
-    close_end: int
-    closed: bool = True
-
-
-def _can_open(text: str, i: int) -> bool:
-    nxt = text[i + 1] if i + 1 < len(text) else ""
-    if not nxt or nxt.isspace():
-        return False
-    if i == 0 or text[i - 1] in _OPEN_BEFORE:
-        return True
-    # a one-letter proclitic stuck to the mark: بـ"… و"… ل"…
-    return text[i - 1] in _CLITIC_OPEN and (i == 1 or not text[i - 2].isalnum())
-
-
-def _can_close(text: str, i: int) -> bool:
-    if i == 0 or text[i - 1].isspace():
-        return False
-    return i + 1 >= len(text) or text[i + 1] in _CLOSE_AFTER or _MARK_RE.match(text, i + 1) is not None
-
-
-def _para_end(text: str, i: int) -> int:
-    j = text.find("\n", i)
-    return len(text) if j == -1 else j
-
-
-def _find_close(text: str, open_pos: int, mark: str) -> tuple[int, bool] | None:
-    """Position of the closing mark (or of the end of the quoted words) and whether it closed."""
-    closer = _PAIRS[mark]
-    symmetric = closer == mark
-    pos = open_pos + 1
-    end = _para_end(text, pos)
-    for _ in range(_MAX_SPAN_PARAS):
-        j = pos
-        while True:
-            j = text.find(closer, j, end)
-            if mark == "“" and j == -1:
-                j = text.find("”", pos, end)
-            if j == -1 or not symmetric or _can_close(text, j):
-                break
-            j += 1
-        if j == -1 and symmetric:
-            # "الرادار " يحط: a closing mark after a stray space still closes
-            j = next((k for k in range(pos, end) if text[k] == closer and (
-                k + 1 >= len(text) or not text[k + 1].isalnum())), -1)
-        if j != -1:
-            return j, True
-        if symmetric or end >= len(text):
-            return end, False  # straight quotes never run over a paragraph
-        nxt = end + 1
-        while nxt < len(text) and text[nxt].isspace():
-            nxt += 1
-        next_end = _para_end(text, nxt)
-        if nxt < len(text) and text[nxt] == mark:
-            pos, end = nxt + 1, next_end  # continuation mark opens the next paragraph
-            continue
-        close_at = text.find(closer, nxt, next_end)
-        reopen = text.find(mark, nxt, next_end)
-        if close_at != -1 and (reopen == -1 or reopen > close_at) and text[nxt] not in _PAIRS:
-            return close_at, True
-        return end, False
-    return end, False
-
-
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Every quoted stretch of `text`, outermost first, in order; nested quotes are inside."""
-    spans: list[QuoteSpan] = []
-    i = 0
-    while True:
-        m = _MARK_RE.search(text, i)
-        if not m:
-            return spans
-        pos, mark = m.start(), m.group()
-        if mark in "»›’" or (mark in "\"'”" and not _can_open(text, pos)):
-            i = pos + 1
-            continue
-        close = _find_close(text, pos, mark)
-        if close is None or (mark == "'" and (not close[1] or close[0] - pos > 400)):
-            i = pos + 1
-            continue
-        j, closed = close
-        s, e = pos + 1, j
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        spans.append(QuoteSpan(pos, s, e, j + 1 if closed else j, closed))
-        i = j + 1 if closed else j
 
 
 # --- entities and frames ---
@@ -321,7 +127,7 @@ class _Ctx:
 class QuoteFinder:
     """Finds quotes and their attributions in a Document; built once, reused."""
 
-    def __init__(self, f: _Frames | None = None):
+    def __init__(self, f: Frames | None = None):
         self.f = f or frames()
         self._title_cues = self.f.title_cues | {w.removeprefix("ال") for w in self.f.media_nouns}
         self._region_stops = self.f.complementizers | self.f.relatives
@@ -368,7 +174,7 @@ class QuoteFinder:
         if etype == "NORP":
             return True
         word, _ = self._word_before(text, start)
-        forms = _with_bare(word)
+        forms = with_bare(word)
         return bool(word) and not (self.f.is_trigger_word(word) or forms & self.f.prepositions
                                    or forms & self.f.complementizers)
 
@@ -383,7 +189,7 @@ class QuoteFinder:
         if any(c in prefix for c in "بلك"):
             return True
         word, wstart = self._word_before(text, k)
-        forms = _with_bare(word)
+        forms = with_bare(word)
         if forms & (self.f.prepositions | self.f.outlet_phrases) \
                 or any(w[:1] in "لب" and w[1:] in self.f.media_nouns for w in forms):
             return True
@@ -391,7 +197,7 @@ class QuoteFinder:
         if len(word) > 2 and not word.startswith("ال") and not self.f.is_trigger_word(word) \
                 and not forms & (self.f.complementizers | self.f.relatives | self.f.adverbs):
             before, _ = self._word_before(text, wstart)
-            return bool(_with_bare(before) & self.f.prepositions)
+            return bool(with_bare(before) & self.f.prepositions)
         return False
 
     def _governor_at(self, text: str, m: _Mention) -> int:
@@ -411,7 +217,7 @@ class QuoteFinder:
         a colon, a quotation."""
         for w in _NONSPACE_RE.finditer(ctx.text, start, limit):
             raw, pos = w.group(), w.start()
-            if _MARK_RE.match(raw):
+            if MARK_RE.match(raw):
                 if any(q.open == pos for q in ctx.spans):
                     return pos
                 continue  # أضافت "وام" أن: a quoted name is part of the subject
@@ -496,7 +302,7 @@ class QuoteFinder:
         in subject position (قالت المصادر، وقالت الجبهة); (False, None) when the verb has none
         of its own (وأضاف أن، وقال في بيان) and the previous speaker carries on."""
         m = re.match(r"[\s\u00a0]*([^\s\u00a0،,:\"«“]+)", ctx.text[pos:limit])
-        if not m or _MARK_RE.match(ctx.text, pos + m.start(1)):
+        if not m or MARK_RE.match(ctx.text, pos + m.start(1)):
             return False, None
         raw = m.group(1)
         word = normalize(raw)
@@ -512,7 +318,7 @@ class QuoteFinder:
 
     def _triggers(self, ctx: _Ctx, start: int, end: int, *, phrases: bool = True) -> list[_Trigger]:
         """Frames in [start, end) outside quotations, in order; `phrases=False`: verbs only."""
-        out = [_Trigger(m.start("t"), m.end("t"), self.f.trigger_type[_key(normalize(m.group("t")))],
+        out = [_Trigger(m.start("t"), m.end("t"), self.f.trigger_type[form_key(normalize(m.group("t")))],
                         m.group("t"))
                for m in self.f.triggers.finditer(ctx.folded, start, end)]
         if phrases:
@@ -753,7 +559,7 @@ class QuoteFinder:
             s, e = pm.start("t"), pm.end("t")
             if ctx.in_quote(s):
                 continue
-            phrase = _key(normalize(pm.group("t")))
+            phrase = form_key(normalize(pm.group("t")))
             obj = next((m for m in ctx.mentions if s + 1 <= m.start <= e + 40
                         and not (q.start <= m.start < q.end)), None)
             if obj is not None and obj.start > e and re.search(r"[.!?؟؛،,\n]", text[e:obj.start]):
@@ -783,12 +589,12 @@ class QuoteFinder:
     def _media_noun_at(self, text: str, pos: int) -> bool:
         """نقلا عن وكالة ...، أوردها موقع ...: the phrase's object is an outlet noun."""
         m = re.match(r"\s*(\w+)", text[pos:])
-        return bool(m) and bool(_with_bare(normalize(m.group(1))) & self.f.media_nouns)
+        return bool(m) and bool(with_bare(normalize(m.group(1))) & self.f.media_nouns)
 
     def _outlet_surface(self, text: str, s: int, e: int) -> tuple[int, int] | None:
         """The outlet a phrase names: 'لوكالة فرانس برس' -> 'وكالة فرانس برس', 'في برنامج "60
         دقيقة"' -> '60 دقيقة', 'نقلا عن وكالة الأنباء' -> 'وكالة الأنباء'."""
-        if normalize(_key(text[s:e])) not in self.f.outlet_phrases:
+        if normalize(form_key(text[s:e])) not in self.f.outlet_phrases:
             s = e + len(text[e:]) - len(text[e:].lstrip())  # the outlet noun after the phrase
             e = s + re.match(r"\w*", text[s:]).end()
         quoted = re.match(r"\s*([\"«“])([^\"«»“”\n]{2,40})[\"»”]", text[e:])
