@@ -23,6 +23,8 @@ QUAD_CLASS = {
     "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }
 VERBAL_QUADS = frozenset([1, 3])  # verbal cooperation and verbal conflict: said, not done
+# Types whose sides act together (a meeting, an agreement): GOLD.md puts both sides in `actor`.
+RECIPROCAL_TYPES = frozenset(["CONSULT", "AGREE", "COOPERATE"])
 CAMEO_ROOT = {
     "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
     "CONCEDE": "08", "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",

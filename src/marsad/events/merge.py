@@ -12,9 +12,8 @@ events at different named places or dates never merge. The later evidence goes i
 
 from __future__ import annotations
 
-from marsad.model import QUAD_CLASS, Event, Span
+from marsad.model import QUAD_CLASS, RECIPROCAL_TYPES, Event, Span
 
-_RECIPROCAL = frozenset(["CONSULT", "AGREE", "COOPERATE"])
 # Material types a story reports many of (a war's strikes, a protest wave): merged sparingly.
 _MANY = frozenset(["ASSAULT", "PROTEST"])
 
@@ -43,7 +42,7 @@ def mergeable(a: Event, b: Event, title_end: int, lede_end: int,
         return False
     aa, ba = _named(a.actor, guessed), _named(b.actor, guessed)
     ar, br = _named(a.recipient, guessed), _named(b.recipient, guessed)
-    if a.type in _RECIPROCAL:
+    if a.type in RECIPROCAL_TYPES:
         sa, sb = aa | ar, ba | br
         if sa and sb and not (sa <= sb or sb <= sa):
             return False

@@ -11,10 +11,9 @@ from marsad.events.arguments import Args
 from marsad.events.clauses import Clause
 from marsad.events.matcher import Hit
 from marsad.events.parties import Party
-from marsad.model import Actor, Document, Event, Span
+from marsad.model import RECIPROCAL_TYPES, Actor, Document, Event, Span
 from marsad.text import normalize
 
-_RECIPROCAL = frozenset(["CONSULT", "AGREE", "COOPERATE"])
 _WHERE = frozenset(normalize(w) for w in ("في", "أمام", "قرب", "داخل", "عند", "خارج", "حول"))
 # Default parties by type when the text names none (see GOLD.md: unnamed kidnappers are UNK).
 DEFAULT_ACTOR = {"ASSAULT": ("UNK", None), "PROTEST": ("HOME", "CVL"), "COERCE": ("HOME", "GOV")}
@@ -53,7 +52,7 @@ def dedupe_sentence(events: list[Event]) -> list[Event]:
                 not ({x.code for x in same.actor if x.text} & {x.code for x in ev.actor if x.text}):
             out.append(ev)  # هجوم أسفر عن مقتل العشرات، وأدى إلى توجيه واشنطن ضربات: two attacks
             continue
-        if ev.type in _RECIPROCAL and len(a) > 1 and len(b) > 1 and a != b:
+        if ev.type in RECIPROCAL_TYPES and len(a) > 1 and len(b) > 1 and a != b:
             out.append(ev)  # اتصل بالرئيس الصيني الذي التقى بكيم: two meetings, one side shared
             continue
         # the second mention fills what the first lacked

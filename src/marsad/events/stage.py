@@ -60,8 +60,6 @@ from marsad.times import event_date
 
 # An imperfect verb as written (يكلف، تطلق، وتعلن): the present tense of a headline.
 _PRESENT_VERB_RE = re.compile(r"^[وف]?[يت][\u0621-\u064A]{2,}$")
-_RECIPROCAL = frozenset(["CONSULT", "AGREE", "COOPERATE"])
-_WHERE = frozenset(normalize(w) for w in ("في", "أمام", "قرب", "داخل", "عند", "خارج", "حول"))
 _DECLARE = frozenset(normalize(w) for w in ("تعلن", "يعلن", "أعلن", "أعلنت", "قرر", "قررت", "تقرر", "يقرر",
                                             "تعهد", "تعهدت", "أكد عزمه"))
 # A condition after a warning, demand or accusation (حذر من عواقب إذا واصلت مناوراتها) says
