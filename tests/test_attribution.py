@@ -167,3 +167,25 @@ def test_attribution_previous_speaker_is_the_one_the_model_chose():
     first, last = attribute(_hand_model(), doc).quotes
     assert first.speaker is not None and first.speaker.entity == "E1"
     assert last.speaker is not None and last.speaker.entity == "E1"
+
+
+def test_attribution_quote_without_speaker_is_as_confident_as_no_mention_speaking_it():
+    """A quote the model gives nobody carries the model's confidence in that (one minus the best
+    mention's probability), not the confidence the reporting rules had in their own choice."""
+    text = ("وقال مصدر مطلع إن \"الاجتماع تأجل إلى الأسبوع المقبل بسبب الظروف\". "
+            "ووصل الوزير سامي الخطيب إلى العاصمة مساء أمس.")
+    doc = QuoteFinder()(doc_with_entities(text, [("E1", "PER", "سامي الخطيب", None, "Sami al-Khatib")]))
+    (quote,) = doc.quotes
+    quote.confidence = 0.7  # whatever the rules said
+    (quote,) = attribute(_hand_model(), doc).quotes
+    assert quote.speaker is None
+    assert quote.confidence == round(1.0 - 1.0 / (1.0 + 2.718281828459045 ** 2.0), 2)  # sigmoid(-2): the name comes after it
+
+
+def test_attribution_quote_with_no_mention_in_reach_has_nobody_for_sure():
+    text = 'وقال مصدر مطلع إن "الاجتماع تأجل إلى الأسبوع المقبل بسبب الظروف".'
+    doc = QuoteFinder()(doc_with_entities(text, []))
+    (quote,) = doc.quotes
+    quote.confidence = 0.7
+    (quote,) = attribute(_hand_model(), doc).quotes
+    assert quote.speaker is None and quote.confidence == 1.0

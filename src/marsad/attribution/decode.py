@@ -58,6 +58,8 @@ def attribute(model: AttributionModel, doc: Document) -> Document:
             decided = quote.speaker.entity
         else:
             quote.speaker = None
+            # how sure the model is that no mention in reach speaks it (none in reach: sure)
+            quote.confidence = round(1.0 - speaker[0], 2) if speaker is not None else 1.0
         taken = quote.speaker.entity if quote.speaker else None
         via = max(((p, c) for p, c in scored["via"] if c.entity.id != taken), key=lambda x: x[0], default=None)
         if via is not None and via[0] >= model.thresholds["via"]:
