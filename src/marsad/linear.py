@@ -26,35 +26,44 @@ def _sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
-def _decode(pairs: str) -> tuple[tuple[int, float], ...]:
-    return tuple((int(k), float(w)) for k, _, w in (p.partition(":") for p in pairs.split()))
+def _decode(pairs: str, size: int) -> tuple[float, ...]:
+    """A weight string ("3:0.412 12:-0.05") as one weight per label, zeros included."""
+    dense = [0.0] * size
+    for pair in pairs.split():
+        k, _, w = pair.partition(":")
+        dense[int(k)] = float(w)
+    return tuple(dense)
 
 
 @dataclass(slots=True)
 class LinearModel:
     """`weights` maps a feature to its nonzero weights, written "label:weight ..." (e.g.
     "3:0.412 12:-0.05"); a weight string is read the first time its feature is seen, so that
-    loading a model with 100,000 features costs a dictionary, not 100,000 parses."""
+    loading a model with 100,000 features costs a dictionary, not 100,000 parses. Read, it is
+    kept as one weight per label: a score is then a column sum done in C (`sum` over `zip`),
+    about twice as fast as adding the pairs one by one for the 16 event types, and the same sum
+    (adding a zero changes no float)."""
 
     kind: str  # binary | multiclass
     labels: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, str]
-    _read: dict[str, tuple[tuple[int, float], ...]] = field(default_factory=dict, compare=False, repr=False)
+    _read: dict[str, tuple[float, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def raw(self, features: Iterable[str]) -> list[float]:
-        out = list(self.bias)
         read, weights = self._read, self.weights
+        rows = []
         for name in dict.fromkeys(features):  # first-seen order: the same sum in every process
-            pairs = read.get(name)
-            if pairs is None:
+            row = read.get(name)
+            if row is None:
                 encoded = weights.get(name)
                 if encoded is None:
                     continue
-                pairs = read[name] = _decode(encoded)
-            for k, w in pairs:
-                out[k] += w
-        return out
+                row = read[name] = _decode(encoded, len(self.bias))
+            rows.append(row)
+        if not rows:
+            return list(self.bias)
+        return [sum(column, start) for start, column in zip(self.bias, zip(*rows, strict=True), strict=True)]
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         raw = self.raw(features)
