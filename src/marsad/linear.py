@@ -42,7 +42,7 @@ class LinearModel:
     loading a model with 100,000 features costs a dictionary, not 100,000 parses. Read, it is
     kept as one weight per label: a score is then a column sum done in C (`sum` over `zip`),
     about twice as fast as adding the pairs one by one for the 16 event types, and the same sum
-    (adding a zero changes no float)."""
+    (adding a zero changes no float; Python 3.12's compensated `sum` may differ in the last bit)."""
 
     kind: str  # binary | multiclass
     labels: tuple[str, ...]

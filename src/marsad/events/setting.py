@@ -63,7 +63,7 @@ def coordinated_place(doc: Document, tokens: list[Token], clause: Clause, partie
 
 
 def dateline_place(doc: Document) -> Location | None:
-    if dateline_location is None or doc.dateline is None:
+    if doc.dateline is None:
         return None
     try:
         return dateline_location(doc)

@@ -388,8 +388,6 @@ class EventExtractor:
         """An undated statement takes the date of the sentence right after it when that
         sentence tells the same occasion: جاء ذلك في بيان ... اليوم الثلاثاء, or the same
         actor speaking (هنأ الملك الشعب ... وقال الملك في رسالة وجهها اليوم)."""
-        if event_date is None:
-            return
         sents = [s for s in doc.sentences if doc.text[s.start:s.end].strip()]
         following = {a.end: b for a, b in zip(sents, sents[1:], strict=False)}
         for ev in events:
@@ -414,8 +412,6 @@ class EventExtractor:
         """Where the clause (or sentence) says it happened; a visit happens where it goes.
         `trigger`: the event's word, so that "X حيث" places only what follows حيث; `said`: a
         statement, which an envoy's post (سفير واشنطن في دمشق) does not place."""
-        if event_location is None:
-            return None
         try:
             return event_location(doc, start, end, destination=visit, trigger=trigger, posts=not said)
         except Exception:  # noqa: BLE001 - a helper's failure must not lose the event
@@ -425,8 +421,6 @@ class EventExtractor:
                     published) -> None:
         """The date said in the clause, else in the sentence; only the clause's own date can
         make an event background (وأقر خامنئي بأن الاحتجاجات ... نهاية العام الماضي)."""
-        if event_date is None:
-            return
         own = True
         for span in (clause, sent):
             try:
